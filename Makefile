@@ -1,0 +1,144 @@
+# rnn: a literate recurrent network in C.
+# Every C file is tangled from the noweb sources in $(NW); see README.md.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -ec
+.DELETE_ON_ERROR:
+.SUFFIXES:
+
+# The chapters, in the order the book presents them.
+NW := rnn.nw \
+      chapters/10-data.nw \
+      chapters/15-numbers.nw \
+      chapters/20-rnn-cell.nw \
+      chapters/25-softmax.nw \
+      chapters/30-bptt.nw \
+      chapters/35-learning.nw \
+      chapters/40-sampling.nw \
+      chapters/45-training.nw \
+      chapters/50-gradcheck.nw \
+      chapters/99-indexes.nw
+
+# Root chunks: every file the sources define. `make lint` insists on exactly these.
+ROOTS := rnn.h rnn.c main.c check_rnn.c
+SRC := $(addprefix build/,$(ROOTS))
+
+CC := gcc
+ARCH ?= -march=native
+OPT ?= -O2 -fvect-cost-model=dynamic
+CFLAGS ?= $(OPT) $(ARCH)
+WARN := -std=c11 -Wall -Wextra -Wpedantic -Werror
+ALL_CFLAGS = $(WARN) $(CFLAGS) -Ibuild
+LDLIBS := -lm
+CHECK_FLAGS = $(shell pkg-config --cflags --libs check)
+
+# Debian packages for the program, the tests and the book.
+DEBS := make gcc libc6-dev noweb check pkg-config \
+        texlive-latex-base texlive-latex-recommended lmodern gnuplot-nox
+
+.PHONY: all tangle check pdf lint clean deps
+all: tangle
+
+# ---------------------------------------------------------------- program
+tangle: rnn
+
+build/tangle.stamp: $(NW)
+	@mkdir -p build
+	for r in $(ROOTS); do \
+	  notangle -L -R$$r $(NW) | cpif build/$$r; chmod 644 build/$$r; \
+	done
+	touch $@
+$(SRC): build/tangle.stamp ;
+
+# The default corpus is the book's own source, compiled into the binary.
+build/corpus.c: $(NW)
+	@mkdir -p build
+	{ echo 'const unsigned char rnn_corpus[] = {'; \
+	  cat $(NW) | od -An -v -tu1 | sed 's/^ *//; s/  */,/g; s/$$/,/'; \
+	  echo '0};'; \
+	  echo 'const unsigned long rnn_corpus_size = sizeof rnn_corpus - 1;'; \
+	} > $@
+
+build/%.o: build/%.c build/rnn.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+build/d/%.o: build/%.c build/rnn.h
+	@mkdir -p build/d
+	$(CC) $(ALL_CFLAGS) -DRNN_DOUBLE -c -o $@ $<
+
+rnn: build/main.o build/rnn.o build/corpus.o
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+
+# ---------------------------------------------------------------- tests
+# The unit tests run twice: in single precision, as the program runs,
+# and in double precision, where the gradient checks are registered.
+build/check_rnn: build/check_rnn.c build/rnn.o build/rnn.h
+	$(CC) $(ALL_CFLAGS) -o $@ $< build/rnn.o $(CHECK_FLAGS) $(LDLIBS)
+build/check_rnn_d: build/check_rnn.c build/d/rnn.o build/rnn.h
+	$(CC) $(ALL_CFLAGS) -DRNN_DOUBLE -o $@ $< build/d/rnn.o \
+	  $(CHECK_FLAGS) $(LDLIBS)
+
+check: build/check_rnn_d build/check_rnn rnn
+	build/check_rnn_d
+	build/check_rnn
+	bash tests/cli.sh ./rnn
+
+# ---------------------------------------------------------------- book
+# Every number and figure in the book comes from runs made here.
+EXP := build/exp
+$(EXP)/rnn.out: rnn
+	@mkdir -p $(EXP)
+	./rnn --val-every 100 --sample-every 0 --sample-length 1000 \
+	  --log $(EXP)/rnn.csv > $@
+$(EXP)/rnn.csv: $(EXP)/rnn.out ;
+$(EXP)/rnn-sample.txt: $(EXP)/rnn.out figures/sample-text.sh
+	bash figures/sample-text.sh < $< > $@
+$(EXP)/rnn-summary.tex: $(EXP)/rnn.out figures/summary-tex.sh
+	bash figures/summary-tex.sh Run < $< > $@
+
+# The gradient checks, rerun to record their errors.
+$(EXP)/gradcheck.tex: build/check_rnn_d
+	@mkdir -p $(EXP)
+	rm -f $@
+	GRADCHECK_REPORT=$@ GRADCHECK_SWEEP=$(EXP)/gradcheck-step.txt \
+	  CK_VERBOSITY=silent build/check_rnn_d
+$(EXP)/gradcheck-step.txt: $(EXP)/gradcheck.tex ;
+
+build/fig-%.tex: figures/%.gp
+	cd build && gnuplot ../$<
+build/fig-loss.tex: $(EXP)/rnn.csv
+build/fig-gradcheck-step.tex: $(EXP)/gradcheck-step.txt
+
+BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
+  $(EXP)/rnn-sample.txt $(EXP)/rnn-summary.tex $(EXP)/gradcheck.tex
+
+build/rnn.tex: $(NW)
+	@mkdir -p build
+	noweave -delay -index $(NW) > $@
+
+pdf: rnn.pdf
+rnn.pdf: build/rnn.tex $(BOOK_INPUTS) tests/texlog.sh
+	cd build && for pass in 1 2 3 4 5; do \
+	  pdflatex -interaction=nonstopmode -halt-on-error rnn.tex \
+	    > pdflatex.out || { tail -30 rnn.log; exit 1; }; \
+	  if [ $$pass -ge 2 ] && \
+	     ! grep -q 'Rerun to get\|may have changed' rnn.log; then break; fi; \
+	done
+	bash tests/texlog.sh build/rnn.log
+	cp build/rnn.pdf $@
+
+# ---------------------------------------------------------------- upkeep
+lint:
+	bash tests/lint.sh "$(ROOTS)" $(NW)
+
+deps:
+	@missing=$$(for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+	    | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -z "$$missing" ]; then echo "make deps: all packages present"; \
+	elif [ "$$(id -u)" != 0 ]; then \
+	  echo "make deps: run as root to install:" $$missing >&2; exit 1; \
+	else apt-get update -q && DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -q --no-install-recommends $$missing; fi
+
+clean:
+	rm -rf build rnn rnn.pdf

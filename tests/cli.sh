@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Command-line tests of the rnn program: bad arguments and bad input files
+# must give exactly one line on standard error, starting with "rnn: ", and
+# the documented exit status (2 for a usage error, 1 for a runtime failure);
+# good runs must end with the summary line.
+# Usage: tests/cli.sh [path/to/rnn]
+set -u
+RNN=$(realpath "${1:-./rnn}")
+[ -x "$RNN" ] || { echo "cli: $RNN is not an executable" >&2; exit 1; }
+here=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+fail() {
+    echo "FAIL: $*"
+    echo "  stderr:"; sed 's/^/    /' "$tmp/err"
+    failed=$((failed + 1))
+}
+
+# expect STATUS PATTERN ARGS...: rnn ARGS exits with STATUS and prints one
+# line on stderr that starts with "rnn: " and contains PATTERN.
+expect() {
+    local want=$1 pattern=$2
+    shift 2
+    "$RNN" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null
+    local got=$?
+    if [ "$got" -ne "$want" ]; then
+        fail "rnn $* exited $got, expected $want"
+    elif [ "$(wc -l < "$tmp/err")" -ne 1 ]; then
+        fail "rnn $* printed $(wc -l < "$tmp/err") lines on stderr, expected 1"
+    elif ! grep -q "^rnn: .*$pattern" "$tmp/err"; then
+        fail "rnn $*: stderr lacks '$pattern'"
+    else
+        passed=$((passed + 1))
+    fi
+}
+
+# Usage errors: exit status 2.
+expect 2 "unknown option '--bogus'" --bogus
+expect 2 "unknown option '--hidden-size'" --hidden-size 3
+expect 2 "unexpected argument 'train.txt'" train.txt
+expect 2 "needs a value" --hidden
+expect 2 "--hidden must be an integer from 1 to" --hidden abc
+expect 2 "--hidden must be an integer" --hidden 12x
+expect 2 "--hidden must be an integer" --hidden ""
+expect 2 "--seq must be an integer from 1 to" --seq 0
+expect 2 "--batch must be an integer from 1" --batch -3
+expect 2 "--steps must be an integer" --steps 99999999999999999999999
+expect 2 "--val-frac must be a number from 0 to 0.5" --val-frac 2
+expect 2 "--temperature must be a number" --temperature -1
+expect 2 "--lr must be a number" --lr nan
+expect 2 "--lr must be a number" --lr inf
+expect 2 "--lr must be a number" --lr=0
+expect 2 "--clip must be a number" --clip=five
+expect 2 "--optim must be one of sgd|adagrad|adam, not 'rmsprop'" --optim rmsprop
+expect 2 "--cell must be one of" --cell transformer
+
+# Bad input files: exit status 1.
+: > "$tmp/empty.txt"
+printf 'GIF89a\001\000\001\000\000\000' > "$tmp/binary.gif"
+printf 'abc' > "$tmp/short.txt"
+head -c 300 "$here/data/tiny.txt" > "$tmp/small.txt"
+expect 1 "cannot open '$tmp/missing.txt': No such file or directory" \
+    --data "$tmp/missing.txt"
+expect 1 "cannot read '$tmp': Is a directory" --data "$tmp"
+expect 1 "'$tmp/empty.txt' is empty" --data "$tmp/empty.txt"
+expect 1 "looks like binary data (NUL byte at offset 7)" \
+    --data "$tmp/binary.gif"
+expect 1 "corpus too short: 3 characters" --data "$tmp/short.txt"
+expect 1 "training text too short: 270 characters, but 32 streams of 50 steps need at least 1601" \
+    --data "$tmp/small.txt"
+expect 1 "cannot write log '$tmp/no/such/dir/log.csv'" \
+    --data "$here/data/tiny.txt" --log "$tmp/no/such/dir/log.csv"
+
+# --help lists every option and exits 0 with nothing on stderr.
+if "$RNN" --help > "$tmp/out" 2> "$tmp/err" && [ ! -s "$tmp/err" ] \
+   && grep -q '^usage: rnn' "$tmp/out"; then
+    missing=""
+    for opt in data cell hidden seq batch steps lr optim clip val-frac seed \
+               sample-every sample-length temperature prime log; do
+        grep -q -- "--$opt " "$tmp/out" || missing="$missing --$opt"
+    done
+    [ -z "$missing" ] && passed=$((passed + 1)) || fail "--help lacks$missing"
+else
+    fail "rnn --help"
+fi
+
+# A short run ends with the summary line and writes its CSV log; the same
+# seed gives the same losses; a prime with unknown characters is warned
+# about on stderr, and the run still succeeds.
+summary='^done steps=40 train_loss=[0-9.]+ val_loss=[0-9.]+ val_bpc=[0-9.]+ chars_per_sec=[0-9]+ seconds=[0-9.]+$'
+small=(--data "$here/data/tiny.txt" --steps 40 --hidden 16 --seq 10
+       --batch 4 --val-every 20 --print-every 10 --sample-length 30)
+for run in 1 2; do
+    if "$RNN" "${small[@]}" --log "$tmp/log$run.csv" --prime 'The ~Z' \
+         > "$tmp/out$run" 2> "$tmp/err"; then
+        last=$(tail -n 1 "$tmp/out$run")
+        [[ "$last" =~ $summary ]] && passed=$((passed + 1)) \
+            || fail "summary line: '$last'"
+        grep -q "^rnn: warning: .* 'Z', '~'$" "$tmp/err" \
+            && passed=$((passed + 1)) || fail "no warning about the prime"
+    else
+        fail "rnn ${small[*]} exited $?"
+    fi
+done
+if [ "$(head -n 1 "$tmp/log1.csv")" = "step,train_loss,val_loss" ] \
+   && grep -q '^20,[0-9.]*,[0-9.]*$' "$tmp/log1.csv" \
+   && grep -q '^10,[0-9.]*,$' "$tmp/log1.csv" \
+   && grep -q '^40,[0-9.]*,[0-9.]*$' "$tmp/log1.csv"; then
+    passed=$((passed + 1))
+else
+    fail "CSV log:"; cat "$tmp/log1.csv"
+fi
+strip() { tail -n 1 "$1" | sed 's/ chars_per_sec=.*//'; }
+[ "$(strip "$tmp/out1")" = "$(strip "$tmp/out2")" ] \
+    && cmp -s "$tmp/log1.csv" "$tmp/log2.csv" \
+    && passed=$((passed + 1)) || fail "two runs with the same seed differ"
+
+# Without validation text the validation loss is not a number.
+"$RNN" "${small[@]}" --val-frac 0 > "$tmp/out" 2> "$tmp/err" \
+    && tail -n 1 "$tmp/out" | grep -q ' val_loss=nan val_bpc=nan ' \
+    && passed=$((passed + 1)) || fail "--val-frac 0"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
