@@ -17,6 +17,11 @@ NW := rnn.nw \
       chapters/40-sampling.nw \
       chapters/45-training.nw \
       chapters/50-gradcheck.nw \
+      chapters/55-gates.nw \
+      chapters/60-lstm.nw \
+      chapters/65-gru.nw \
+      chapters/70-stacking.nw \
+      chapters/75-comparison.nw \
       chapters/99-indexes.nw
 
 # Root chunks: every file the sources define. `make lint` insists on exactly these.
@@ -25,7 +30,7 @@ SRC := $(addprefix build/,$(ROOTS))
 
 CC := gcc
 ARCH ?= -march=native
-OPT ?= -O2 -fvect-cost-model=dynamic
+OPT ?= -O2 -fvect-cost-model=dynamic -fopenmp-simd
 CFLAGS ?= $(OPT) $(ARCH)
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Werror
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Ibuild
@@ -85,15 +90,20 @@ check: build/check_rnn_d build/check_rnn rnn
 # ---------------------------------------------------------------- book
 # Every number and figure in the book comes from runs made here.
 EXP := build/exp
-$(EXP)/rnn.out: rnn
+CELLS := rnn lstm gru
+# Each cell is trained with the defaults on the book's own source.
+$(CELLS:%=$(EXP)/%.out): $(EXP)/%.out: rnn
 	@mkdir -p $(EXP)
-	./rnn --val-every 100 --sample-every 0 --sample-length 1000 \
-	  --log $(EXP)/rnn.csv > $@
-$(EXP)/rnn.csv: $(EXP)/rnn.out ;
-$(EXP)/rnn-sample.txt: $(EXP)/rnn.out figures/sample-text.sh
+	./rnn --cell $* --val-every 100 --sample-every 0 --sample-length 1000 \
+	  --log $(EXP)/$*.csv --gradient-lags $(EXP)/$*-lags.txt > $@
+$(EXP)/%.csv: $(EXP)/%.out ;
+$(EXP)/%-lags.txt: $(EXP)/%.out ;
+$(EXP)/%-sample.txt: $(EXP)/%.out figures/sample-text.sh
 	bash figures/sample-text.sh < $< > $@
-$(EXP)/rnn-summary.tex: $(EXP)/rnn.out figures/summary-tex.sh
-	bash figures/summary-tex.sh Run < $< > $@
+$(EXP)/%-summary.tex: $(EXP)/%.out figures/summary-tex.sh
+	bash figures/summary-tex.sh $$(sed 's/^./\U&/' <<< $*) < $< > $@
+$(EXP)/lags.tex: $(CELLS:%=$(EXP)/%-lags.txt) figures/lags-tex.sh
+	bash figures/lags-tex.sh $(EXP) > $@
 
 # The gradient checks, rerun to record their errors.
 $(EXP)/gradcheck.tex: build/check_rnn_d
@@ -106,10 +116,14 @@ $(EXP)/gradcheck-step.txt: $(EXP)/gradcheck.tex ;
 build/fig-%.tex: figures/%.gp
 	cd build && gnuplot ../$<
 build/fig-loss.tex: $(EXP)/rnn.csv
+build/fig-lags.tex: $(CELLS:%=$(EXP)/%-lags.txt)
+build/fig-compare.tex: $(CELLS:%=$(EXP)/%.csv)
 build/fig-gradcheck-step.tex: $(EXP)/gradcheck-step.txt
 
 BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
-  $(EXP)/rnn-sample.txt $(EXP)/rnn-summary.tex $(EXP)/gradcheck.tex
+  build/fig-lags.tex build/fig-compare.tex $(EXP)/lags.tex \
+  $(CELLS:%=$(EXP)/%-sample.txt) $(CELLS:%=$(EXP)/%-summary.tex) \
+  $(EXP)/gradcheck.tex
 
 build/rnn.tex: $(NW)
 	@mkdir -p build

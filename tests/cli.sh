@@ -55,7 +55,11 @@ expect 2 "--lr must be a number" --lr inf
 expect 2 "--lr must be a number" --lr=0
 expect 2 "--clip must be a number" --clip=five
 expect 2 "--optim must be one of sgd|adagrad|adam, not 'rmsprop'" --optim rmsprop
-expect 2 "--cell must be one of" --cell transformer
+expect 2 "--cell must be one of rnn|lstm|gru, not 'transformer'" --cell transformer
+expect 2 "--layers must be an integer from 1 to 8, not '0'" --layers 0
+expect 2 "--layers must be an integer from 1 to 8, not '9'" --layers 9
+expect 2 "--dropout must be a number from 0 to 0.99, not '1'" --dropout 1
+expect 2 "--dropout must be a number from 0 to 0.99" --dropout -0.1
 
 # Bad input files: exit status 1.
 : > "$tmp/empty.txt"
@@ -73,13 +77,20 @@ expect 1 "training text too short: 270 characters, but 32 streams of 50 steps ne
     --data "$tmp/small.txt"
 expect 1 "cannot write log '$tmp/no/such/dir/log.csv'" \
     --data "$here/data/tiny.txt" --log "$tmp/no/such/dir/log.csv"
+expect 1 "cannot write '$tmp/no/lags.txt'" \
+    --data "$here/data/tiny.txt" --gradient-lags "$tmp/no/lags.txt"
+head -c 150 "$here/data/tiny.txt" > "$tmp/150.txt"
+expect 1 "too little text to measure the gradient over 100 steps" \
+    --data "$tmp/150.txt" --gradient-lags "$tmp/lags.txt" --val-frac 0 \
+    --batch 2 --seq 10 --steps 1
 
 # --help lists every option and exits 0 with nothing on stderr.
 if "$RNN" --help > "$tmp/out" 2> "$tmp/err" && [ ! -s "$tmp/err" ] \
    && grep -q '^usage: rnn' "$tmp/out"; then
     missing=""
-    for opt in data cell hidden seq batch steps lr optim clip val-frac seed \
-               sample-every sample-length temperature prime log; do
+    for opt in data cell hidden layers dropout seq batch steps lr optim clip \
+               val-frac seed sample-every sample-length temperature prime \
+               log gradient-lags; do
         grep -q -- "--$opt " "$tmp/out" || missing="$missing --$opt"
     done
     [ -z "$missing" ] && passed=$((passed + 1)) || fail "--help lacks$missing"
@@ -117,6 +128,24 @@ strip() { tail -n 1 "$1" | sed 's/ chars_per_sec=.*//'; }
 [ "$(strip "$tmp/out1")" = "$(strip "$tmp/out2")" ] \
     && cmp -s "$tmp/log1.csv" "$tmp/log2.csv" \
     && passed=$((passed + 1)) || fail "two runs with the same seed differ"
+
+# Every cell, stacked with dropout, trains and ends with the summary line;
+# --gradient-lags writes two blocks of 18 lags (with a cell-state column for
+# the LSTM).
+for cell in rnn lstm gru; do
+    if "$RNN" "${small[@]}" --cell $cell --layers 2 --dropout 0.3 \
+         --gradient-lags "$tmp/lags-$cell.txt" > "$tmp/out" 2> "$tmp/err" \
+       && [[ "$(tail -n 1 "$tmp/out")" =~ $summary ]] \
+       && grep -q "^model: $cell, 2 layer(s) of 16 units, .*dropout 0.3;" \
+            "$tmp/out" \
+       && [ "$(grep -c '^[0-9]' "$tmp/lags-$cell.txt")" -eq 36 ] \
+       && [ "$(awk 'NF { print NF }' "$tmp/lags-$cell.txt" | sort -u)" \
+            = "$([ $cell = lstm ] && echo 3 || echo 2)" ]; then
+        passed=$((passed + 1))
+    else
+        fail "--cell $cell --layers 2 --dropout 0.3"
+    fi
+done
 
 # Without validation text the validation loss is not a number.
 "$RNN" "${small[@]}" --val-frac 0 > "$tmp/out" 2> "$tmp/err" \
