@@ -8,6 +8,7 @@ SHELL := /bin/bash
 
 # The chapters, in the order the book presents them.
 NW := rnn.nw \
+      chapters/05-tokens.nw \
       chapters/10-data.nw \
       chapters/15-numbers.nw \
       chapters/20-rnn-cell.nw \
@@ -22,12 +23,15 @@ NW := rnn.nw \
       chapters/65-gru.nw \
       chapters/70-stacking.nw \
       chapters/75-comparison.nw \
+      chapters/80-checkpoints.nw \
+      chapters/85-commands.nw \
       chapters/99-indexes.nw
 
 # Root chunks: every file the sources define. `make lint` insists on exactly these.
 ROOTS := rnn.h rnn.c main.c check_rnn.c
 SRC := $(addprefix build/,$(ROOTS))
 
+VERSION := 0.4.0
 CC := gcc
 ARCH ?= -march=native
 OPT ?= -O2 -fvect-cost-model=dynamic -fopenmp-simd
@@ -38,10 +42,10 @@ LDLIBS := -lm
 CHECK_FLAGS = $(shell pkg-config --cflags --libs check)
 
 # Debian packages for the program, the tests and the book.
-DEBS := make gcc libc6-dev noweb check pkg-config \
+DEBS := make gcc libc6-dev noweb check pkg-config tmux \
         texlive-latex-base texlive-latex-recommended lmodern gnuplot-nox
 
-.PHONY: all tangle check pdf lint clean deps
+.PHONY: all tangle check pdf lint clean deps install uninstall
 all: tangle
 
 # ---------------------------------------------------------------- program
@@ -66,6 +70,8 @@ build/corpus.c: $(NW)
 
 build/%.o: build/%.c build/rnn.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+build/main.o: build/main.c build/rnn.h Makefile
+	$(CC) $(ALL_CFLAGS) -DRNN_VERSION='"$(VERSION)"' -c -o $@ $<
 build/d/%.o: build/%.c build/rnn.h
 	@mkdir -p build/d
 	$(CC) $(ALL_CFLAGS) -DRNN_DOUBLE -c -o $@ $<
@@ -82,9 +88,18 @@ build/check_rnn_d: build/check_rnn.c build/d/rnn.o build/rnn.h
 	$(CC) $(ALL_CFLAGS) -DRNN_DOUBLE -o $@ $< build/d/rnn.o \
 	  $(CHECK_FLAGS) $(LDLIBS)
 
-check: build/check_rnn_d build/check_rnn rnn
+# The single-precision tests run once more under AddressSanitizer and
+# UndefinedBehaviorSanitizer; among them is the loader fuzz test.
+SANITIZE := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer -fopenmp-simd
+build/check_rnn_asan: build/check_rnn.c build/rnn.c build/rnn.h
+	$(CC) $(WARN) $(SANITIZE) -Ibuild -o $@ build/check_rnn.c build/rnn.c \
+	  $(CHECK_FLAGS) $(LDLIBS)
+
+check: build/check_rnn_d build/check_rnn build/check_rnn_asan rnn
 	build/check_rnn_d
 	build/check_rnn
+	CK_FORK=no build/check_rnn_asan
 	bash tests/cli.sh ./rnn
 
 # ---------------------------------------------------------------- book
@@ -95,7 +110,8 @@ CELLS := rnn lstm gru
 $(CELLS:%=$(EXP)/%.out): $(EXP)/%.out: rnn
 	@mkdir -p $(EXP)
 	./rnn --cell $* --val-every 100 --sample-every 0 --sample-length 1000 \
-	  --log $(EXP)/$*.csv --gradient-lags $(EXP)/$*-lags.txt > $@
+	  --log $(EXP)/$*.csv --gradient-lags $(EXP)/$*-lags.txt \
+	  --save $(EXP)/$*.ckpt > $@
 $(EXP)/%.csv: $(EXP)/%.out ;
 $(EXP)/%-lags.txt: $(EXP)/%.out ;
 $(EXP)/%-sample.txt: $(EXP)/%.out figures/sample-text.sh
@@ -139,6 +155,18 @@ rnn.pdf: build/rnn.tex $(BOOK_INPUTS) tests/texlog.sh
 	done
 	bash tests/texlog.sh build/rnn.log
 	cp build/rnn.pdf $@
+
+# ---------------------------------------------------------------- install
+PREFIX ?= /usr/local
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+DOCDIR = $(DESTDIR)$(PREFIX)/share/doc/rnn
+install: rnn rnn.pdf
+	install -d $(BINDIR) $(DOCDIR)
+	install -m 755 rnn $(BINDIR)/rnn
+	install -m 644 rnn.pdf README.md $(DOCDIR)/
+uninstall:
+	rm -f $(BINDIR)/rnn $(DOCDIR)/rnn.pdf $(DOCDIR)/README.md
+	-rmdir $(DOCDIR) 2> /dev/null
 
 # ---------------------------------------------------------------- upkeep
 lint:

@@ -10,6 +10,7 @@ RNN=$(realpath "${1:-./rnn}")
 here=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1      # runs save their checkpoints here
 passed=0
 failed=0
 
@@ -40,7 +41,8 @@ expect() {
 # Usage errors: exit status 2.
 expect 2 "unknown option '--bogus'" --bogus
 expect 2 "unknown option '--hidden-size'" --hidden-size 3
-expect 2 "unexpected argument 'train.txt'" train.txt
+expect 2 "unknown command 'train.txt'" train.txt
+expect 2 "unexpected argument 'train.txt'" train train.txt
 expect 2 "needs a value" --hidden
 expect 2 "--hidden must be an integer from 1 to" --hidden abc
 expect 2 "--hidden must be an integer" --hidden 12x
@@ -151,6 +153,8 @@ done
 "$RNN" "${small[@]}" --val-frac 0 > "$tmp/out" 2> "$tmp/err" \
     && tail -n 1 "$tmp/out" | grep -q ' val_loss=nan val_bpc=nan ' \
     && passed=$((passed + 1)) || fail "--val-frac 0"
+
+source "$here/tests/cli-models.sh"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
