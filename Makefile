@@ -25,6 +25,7 @@ NW := rnn.nw \
       chapters/75-comparison.nw \
       chapters/80-checkpoints.nw \
       chapters/85-commands.nw \
+      chapters/90-speed.nw \
       chapters/99-indexes.nw
 
 # Root chunks: every file the sources define. `make lint` insists on exactly these.
@@ -34,7 +35,7 @@ SRC := $(addprefix build/,$(ROOTS))
 VERSION := 0.4.0
 CC := gcc
 ARCH ?= -march=native
-OPT ?= -O2 -fvect-cost-model=dynamic -fopenmp-simd
+OPT ?= -O2 -fvect-cost-model=dynamic -ffp-contract=fast -fopenmp
 CFLAGS ?= $(OPT) $(ARCH)
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Werror
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Ibuild
@@ -91,7 +92,7 @@ build/check_rnn_d: build/check_rnn.c build/d/rnn.o build/rnn.h
 # The single-precision tests run once more under AddressSanitizer and
 # UndefinedBehaviorSanitizer; among them is the loader fuzz test.
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-            -fno-omit-frame-pointer -fopenmp-simd
+            -fno-omit-frame-pointer -fopenmp
 build/check_rnn_asan: build/check_rnn.c build/rnn.c build/rnn.h
 	$(CC) $(WARN) $(SANITIZE) -Ibuild -o $@ build/check_rnn.c build/rnn.c \
 	  $(CHECK_FLAGS) $(LDLIBS)
@@ -99,6 +100,7 @@ build/check_rnn_asan: build/check_rnn.c build/rnn.c build/rnn.h
 check: build/check_rnn_d build/check_rnn build/check_rnn_asan rnn
 	build/check_rnn_d
 	build/check_rnn
+	OMP_NUM_THREADS=1 build/check_rnn
 	CK_FORK=no build/check_rnn_asan
 	bash tests/cli.sh ./rnn
 

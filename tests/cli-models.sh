@@ -187,3 +187,12 @@ fi
   && [ "$(awk '/^tensor/ { n += $3 * $4 } END { print n + 7 }' grad)" \
        -eq "$(wc -l < grad)" ] \
   && passed=$((passed + 1)) || fail "--steps 0 and rnn grad"
+
+# The number of threads does not change the result: the same checkpoint,
+# byte for byte, from one and from two threads.
+wide=(--data "$here/data/tiny.txt" --hidden 64 --seq 20 --batch 16 --steps 8
+      --layers 2 --sample-length 0 --val-every 4)
+"$RNN" "${wide[@]}" --threads 1 --save th1.ckpt > th1.out 2> "$tmp/err" \
+  && "$RNN" "${wide[@]}" --threads 2 --save th2.ckpt > th2.out 2> "$tmp/err" \
+  && cmp -s th1.ckpt th2.ckpt && [ "$(strip th1.out)" = "$(strip th2.out)" ] \
+  && passed=$((passed + 1)) || fail "--threads 1 and 2 differ"
