@@ -29,13 +29,13 @@ NW := rnn.nw \
       chapters/99-indexes.nw
 
 # Root chunks: every file the sources define. `make lint` insists on exactly these.
-ROOTS := rnn.h rnn.c main.c check_rnn.c
+ROOTS := rnn.h rnn.c main.c check_rnn.c speed.c
 SRC := $(addprefix build/,$(ROOTS))
 
 VERSION := 0.4.0
 CC := gcc
 ARCH ?= -march=native
-OPT ?= -O2 -fvect-cost-model=dynamic -ffp-contract=fast -fopenmp
+OPT ?= -O2 -fvect-cost-model=dynamic -ffp-contract=fast -fno-math-errno -fopenmp
 CFLAGS ?= $(OPT) $(ARCH)
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Werror
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Ibuild
@@ -46,7 +46,8 @@ CHECK_FLAGS = $(shell pkg-config --cflags --libs check)
 DEBS := make gcc libc6-dev noweb check pkg-config tmux \
         texlive-latex-base texlive-latex-recommended lmodern gnuplot-nox
 
-.PHONY: all tangle check pdf lint clean deps install uninstall
+.PHONY: all tangle check pdf lint clean deps install uninstall \
+        bench parity bench-deps
 all: tangle
 
 # ---------------------------------------------------------------- program
@@ -94,7 +95,7 @@ build/check_rnn_d: build/check_rnn.c build/d/rnn.o build/rnn.h
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer -fopenmp
 build/check_rnn_asan: build/check_rnn.c build/rnn.c build/rnn.h
-	$(CC) $(WARN) $(SANITIZE) -Ibuild -o $@ build/check_rnn.c build/rnn.c \
+	$(CC) $(WARN) $(SANITIZE) $(ARCH) -Ibuild -o $@ build/check_rnn.c build/rnn.c \
 	  $(CHECK_FLAGS) $(LDLIBS)
 
 check: build/check_rnn_d build/check_rnn build/check_rnn_asan rnn
@@ -123,6 +124,13 @@ $(EXP)/%-summary.tex: $(EXP)/%.out figures/summary-tex.sh
 $(EXP)/lags.tex: $(CELLS:%=$(EXP)/%-lags.txt) figures/lags-tex.sh
 	bash figures/lags-tex.sh $(EXP) > $@
 
+# The fast kernels against the reference ones, on one thread.
+build/speed: build/speed.c build/rnn.o build/rnn.h
+	$(CC) $(ALL_CFLAGS) -o $@ $< build/rnn.o $(LDLIBS)
+$(EXP)/speed.tex: build/speed
+	@mkdir -p $(EXP)
+	build/speed > $@
+
 # The gradient checks, rerun to record their errors.
 $(EXP)/gradcheck.tex: build/check_rnn_d
 	@mkdir -p $(EXP)
@@ -141,7 +149,7 @@ build/fig-gradcheck-step.tex: $(EXP)/gradcheck-step.txt
 BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   build/fig-lags.tex build/fig-compare.tex $(EXP)/lags.tex \
   $(CELLS:%=$(EXP)/%-sample.txt) $(CELLS:%=$(EXP)/%-summary.tex) \
-  $(EXP)/gradcheck.tex
+  $(EXP)/gradcheck.tex $(EXP)/speed.tex
 
 build/rnn.tex: $(NW)
 	@mkdir -p build
@@ -157,6 +165,23 @@ rnn.pdf: build/rnn.tex $(BOOK_INPUTS) tests/texlog.sh
 	done
 	bash tests/texlog.sh build/rnn.log
 	cp build/rnn.pdf $@
+
+# ---------------------------------------------------------------- bench
+# The speed peer, PyTorch on the CPU, and the check that both compute the
+# same model. Nothing here is needed by `make check`; `make bench-deps`
+# installs the peer. DATA=FILE chooses the corpus.
+DATA ?= ../shared/data/tinyshakespeare.txt
+BENCH_DEBS := python3-torch python3-numpy
+parity: rnn
+	bash bench/parity.sh $(DATA)
+bench: rnn parity
+	bash bench/bench.sh $(DATA)
+bench-deps:
+	@if [ "$$(id -u)" != 0 ]; then \
+	  echo "make bench-deps: run as root to install:" $(BENCH_DEBS) >&2; \
+	  exit 1; fi
+	apt-get update -q && DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -q --no-install-recommends $(BENCH_DEBS)
 
 # ---------------------------------------------------------------- install
 PREFIX ?= /usr/local

@@ -1,0 +1,486 @@
+#!/usr/bin/python3
+"""A PyTorch trainer identical to rnn's: the reference and speed peer.
+
+It trains the model rnn trains, with the same data pipeline, loss, gradient
+clipping and optimiser, so that (1) rnn's gradients and training curves can be
+checked against an independent implementation (bench/parity.sh), and (2) its
+speed can be compared with a widely used framework's (bench/bench.sh).
+
+What "the same" means:
+  tokens    the corpus's distinct characters (UTF-8 code points; a byte that
+            starts no valid sequence is a token of its own), sorted by their
+            bytes, id = rank; in parity modes the checkpoint's vocabulary
+  split     nval = floor(n * val_frac); training ids are ids[0:n - nval]
+  streams   B contiguous streams, stride = (ntrain - 1) // B,
+            windows = stride // T; window k of stream b has inputs
+            ids[b*stride + k*T + t] and targets ids[... + 1], t < T; after
+            the last window k wraps to 0, and at every k = 0 the carried
+            states are reset to zero (otherwise carried, detached)
+  model     one-hot input of size V; L layers of H units of torch.nn.RNN
+            (tanh), LSTM (i,f,g,o) or GRU (r,z,n); Linear(H, V) on top.
+            rnn's plain and LSTM cells have one bias per layer, bh.l, which
+            is bias_ih_l{l-1}; bias_hh_l{l-1} is zero and frozen. The GRU has
+            both: bh.l = bias_ih, bhh.l = bias_hh.
+  dropout   inverted dropout on the outputs of every layer, the top one
+            included (bench mode only)
+  loss      mean cross-entropy over the window's T*B positions, in nats
+  clipping  norm = sqrt(sum of squared gradients, in double); if clip > 0
+            and norm > clip, every gradient is multiplied by clip / norm
+  optimiser torch.optim.Adam(lr, betas=(0.9, 0.999), eps=1e-8)
+  average   ema = 0.99 ema + 0.01 loss from 0, reported as
+            ema / (1 - 0.99^step)
+
+Usage (always with Debian's /usr/bin/python3, which has torch):
+  reference.py bench --cell lstm --layers 2 --hidden 128 --seq 50 --batch 50
+                     --steps 20 [--warmup 3] [--threads 1] [--dropout 0]
+                     --data FILE
+      prints chars_per_sec=X (B*T characters per timed step), nothing else
+  reference.py grad --model CKPT --data FILE [--float32]
+      the loss and gradient of the first window (zero states, no dropout),
+      in the format of `rnn grad`; float64 unless --float32
+  reference.py train --model CKPT --data FILE --steps S
+      trains S steps from the checkpoint's weights with its settings and
+      prints `step K loss L ema E` per step
+  reference.py info --model CKPT
+      prints the checkpoint's settings and tensor shapes (for people)
+"""
+
+import argparse
+import math
+import struct
+import sys
+import zlib
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+CELLS = ["rnn", "lstm", "gru"]            # rnn's cell numbers 0, 1, 2
+GATES = {"rnn": 1, "lstm": 4, "gru": 3}
+MAGIC = b"\x89RNN\r\n\x1a\n"
+EMA_DECAY = 0.99
+
+
+# ------------------------------------------------------------ checkpoints
+
+class _Reader:
+    """Walks a byte string, little-endian, failing loudly at its end."""
+
+    def __init__(self, data, pos=0):
+        self.data, self.pos = data, pos
+
+    def take(self, n):
+        if self.pos + n > len(self.data):
+            raise ValueError("checkpoint is truncated")
+        b = self.data[self.pos:self.pos + n]
+        self.pos += n
+        return b
+
+    def u32(self):
+        return struct.unpack("<I", self.take(4))[0]
+
+    def u64(self):
+        return struct.unpack("<Q", self.take(8))[0]
+
+    def f64(self):
+        return struct.unpack("<d", self.take(8))[0]
+
+    def f32s(self, n):
+        return np.frombuffer(self.take(4 * n), dtype="<f4").astype(np.float32)
+
+
+def tensor_table(cell, V, H, L):
+    """rnn's tensor table: [(name, rows, cols)] in the order of the block."""
+    G = GATES[cell] * H
+    table = []
+    for l in range(1, L + 1):
+        D = V if l == 1 else H
+        table += [("Wxh.%d" % l, G, D), ("Whh.%d" % l, G, H), ("bh.%d" % l, G, 1)]
+        if cell == "gru":
+            table.append(("bhh.%d" % l, G, 1))
+    return table + [("Why", V, H), ("by", V, 1)]
+
+
+def read_checkpoint(path):
+    """Reads an rnn checkpoint, format version 1 (chapters/80-checkpoints.nw).
+
+    Returns a dict: the settings (cell as a name, layers, hidden, tokens,
+    vocab_max, batch, seq, optim, lr, clip, dropout, val_frac, seed), vocab (a
+    list of byte strings), unk (the unknown token's id or -1), weights (a dict
+    name -> float32 array of shape (rows, cols), biases (rows,)), table, and
+    the training state (step, ema, dropout_rng, opt_step, moments, cursor,
+    ntrain, text_crc, states: a list per layer of h, or (h, c), each (B, H)).
+    """
+    with open(path, "rb") as f:
+        data = f.read()
+    if len(data) < 24 or data[:8] != MAGIC:
+        raise ValueError("%s is not an rnn checkpoint" % path)
+    r = _Reader(data, 8)
+    version = r.u32()
+    if version != 1:
+        raise ValueError("%s has format version %d, not 1" % (path, version))
+    payload = r.u64()
+    if payload != len(data) - 24:
+        raise ValueError("%s is truncated or damaged" % path)
+    stored = struct.unpack("<I", data[-4:])[0]
+    if zlib.crc32(data[:-4]) & 0xffffffff != stored:
+        raise ValueError("%s is corrupt: its checksum does not match" % path)
+    r.data = data[:-4]
+    ck = {}
+    cell, ck["layers"], ck["hidden"], ck["tokens"] = (r.u32() for _ in range(4))
+    if cell > 2:
+        raise ValueError("%s: unknown cell %d" % (path, cell))
+    ck["cell"] = CELLS[cell]
+    ck["vocab_max"] = r.u64()
+    ck["batch"], ck["seq"], ck["optim"] = r.u32(), r.u32(), r.u32()
+    ck["lr"], ck["clip"], ck["dropout"], ck["val_frac"] = (r.f64() for _ in range(4))
+    ck["seed"] = r.u64()
+    V, unk = r.u32(), r.u32()
+    ck["vocab"] = [r.take(r.u32()) for _ in range(V)]
+    ck["unk"] = unk - 1
+    n = r.u64()
+    L, H = ck["layers"], ck["hidden"]
+    table = tensor_table(ck["cell"], V, H, L)
+    if n != sum(rows * cols for _, rows, cols in table):
+        raise ValueError("%s: wrong number of weights" % path)
+    flat = r.f32s(n)
+    ck["table"], ck["weights"], off = table, {}, 0
+    for name, rows, cols in table:
+        w = flat[off:off + rows * cols]
+        ck["weights"][name] = w.reshape(rows, cols) if cols > 1 else w.copy()
+        off += rows * cols
+    ck["step"], ck["ema"] = r.u64(), r.f64()
+    ck["dropout_rng"], ck["opt_step"] = r.u64(), r.u64()
+    nmoments = {0: 0, 1: 1, 2: 2}[ck["optim"]]
+    ck["moments"] = [r.f32s(n) for _ in range(nmoments)]
+    ck["cursor"], ck["ntrain"], ck["text_crc"] = r.u64(), r.u64(), r.u32()
+    B = ck["batch"]
+    ck["states"] = []
+    for _ in range(L):
+        h = r.f32s(B * H).reshape(B, H)
+        if ck["cell"] == "lstm":
+            ck["states"].append((h, r.f32s(B * H).reshape(B, H)))
+        else:
+            ck["states"].append(h)
+    if r.pos != len(r.data):
+        raise ValueError("%s: the payload does not match its settings" % path)
+    return ck
+
+
+# ------------------------------------------------------------------ text
+
+def char_tokens(text):
+    """Cuts bytes into rnn's character tokens: valid UTF-8 sequences, and
+    single bytes where none starts (Python's strict decoder has the same
+    notion of validity: no overlong forms, surrogates or code points past
+    U+10FFFF)."""
+    out = []
+    for ch in text.decode("utf-8", errors="surrogateescape"):
+        o = ord(ch)
+        out.append(bytes([o - 0xdc00]) if 0xdc80 <= o <= 0xdcff
+                   else ch.encode("utf-8"))
+    return out
+
+
+def encode(text, vocab=None, unk=-1):
+    """Token ids of text: with the given vocabulary, or one built from the
+    text (its distinct tokens sorted by their bytes). Returns (ids, vocab)."""
+    if max(text) < 0x80:
+        toks = None                   # ASCII: tokens are bytes, fast path
+        arr = np.frombuffer(text, dtype=np.uint8)
+        if vocab is None:
+            vocab = [bytes([b]) for b in np.unique(arr)]
+        lut = np.full(256, -1, dtype=np.int64)
+        for i, t in enumerate(vocab):
+            if len(t) == 1:
+                lut[t[0]] = i
+        ids = lut[arr]
+        missing = ids < 0
+    else:
+        toks = char_tokens(text)
+        if vocab is None:
+            vocab = sorted(set(toks))
+        index = {t: i for i, t in enumerate(vocab)}
+        ids = np.array([index.get(t, -1) for t in toks], dtype=np.int64)
+        missing = ids < 0
+    if missing.any():
+        if unk < 0:
+            raise ValueError("the text has characters outside the vocabulary")
+        ids[missing] = unk
+    return ids, vocab
+
+
+class Streams:
+    """rnn's B contiguous streams of windows of T tokens."""
+
+    def __init__(self, ids, B, T):
+        ntrain = len(ids)
+        self.stride = (ntrain - 1) // B
+        self.windows = self.stride // T
+        if self.windows == 0:
+            raise ValueError("training text too short for %d x %d" % (B, T))
+        self.T, self.next = T, 0
+        self.ids = torch.as_tensor(ids, dtype=torch.long)
+        # positions[t, b] = b*stride + t; window k adds k*T
+        self.positions = (torch.arange(T)[:, None]
+                          + self.stride * torch.arange(B)[None, :])
+
+    def window(self):
+        """(x, y, fresh): (T, B) input and target ids, and whether the
+        states must be reset."""
+        fresh = self.next == 0
+        p = self.positions + self.next * self.T
+        x, y = self.ids[p], self.ids[p + 1]
+        self.next += 1
+        if self.next == self.windows:
+            self.next = 0
+        return x, y, fresh
+
+
+def training_ids(path, val_frac, vocab=None, unk=-1):
+    with open(path, "rb") as f:
+        text = f.read()
+    ids, vocab = encode(text, vocab, unk)
+    nval = int(len(ids) * val_frac)
+    return ids[:len(ids) - nval], vocab
+
+
+# ----------------------------------------------------------------- model
+
+class CharModel(torch.nn.Module):
+    """One-hot input, L recurrent layers, dropout after each, Linear out."""
+
+    def __init__(self, cell, V, H, L, dropout=0.0, dtype=torch.float32):
+        super().__init__()
+        rnn_class = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM,
+                     "gru": torch.nn.GRU}[cell]
+        kw = {"nonlinearity": "tanh"} if cell == "rnn" else {}
+        # nn's dropout acts between layers; the top layer's is added below
+        self.rnn = rnn_class(V, H, num_layers=L, dropout=dropout if L > 1 else 0,
+                             dtype=dtype, **kw)
+        self.out = torch.nn.Linear(H, V, dtype=dtype)
+        self.cell, self.V, self.H, self.L, self.p = cell, V, H, L, dropout
+        self.eye = torch.eye(V, dtype=dtype)
+        if cell != "gru":             # rnn's plain and LSTM cells: one bias
+            for l in range(L):
+                b = getattr(self.rnn, "bias_hh_l%d" % l)
+                b.requires_grad_(False)
+                with torch.no_grad():
+                    b.zero_()
+
+    def init_uniform(self):
+        """PyTorch's uniform(-1/sqrt(H), 1/sqrt(H)) for weights, zero biases,
+        LSTM forget-gate biases 1 (as rnn does)."""
+        s = 1 / math.sqrt(self.H)
+        with torch.no_grad():
+            for name, p in self.named_parameters():
+                if "bias" in name:
+                    p.zero_()
+                else:
+                    p.uniform_(-s, s)
+            if self.cell == "lstm":
+                for l in range(self.L):
+                    getattr(self.rnn, "bias_ih_l%d" % l)[self.H:2 * self.H] = 1
+
+    def tensors(self):
+        """[(rnn's name, parameter)] in the order of rnn's tensor table."""
+        out = []
+        for l in range(self.L):
+            get = lambda n: getattr(self.rnn, "%s_l%d" % (n, l))
+            out += [("Wxh.%d" % (l + 1), get("weight_ih")),
+                    ("Whh.%d" % (l + 1), get("weight_hh")),
+                    ("bh.%d" % (l + 1), get("bias_ih"))]
+            if self.cell == "gru":
+                out.append(("bhh.%d" % (l + 1), get("bias_hh")))
+        return out + [("Why", self.out.weight), ("by", self.out.bias)]
+
+    def load(self, weights):
+        with torch.no_grad():
+            for name, p in self.tensors():
+                w = torch.from_numpy(np.ascontiguousarray(weights[name]))
+                p.copy_(w.reshape(p.shape).to(p.dtype))
+
+    def trainable(self):
+        return [p for _, p in self.tensors()]
+
+    def zero_state(self, B):
+        z = torch.zeros(self.L, B, self.H, dtype=self.eye.dtype)
+        return (z, z.clone()) if self.cell == "lstm" else z
+
+    def forward(self, x, state):
+        """x: (T, B) ids. Returns ((T*B, V) logits, final state)."""
+        out, state = self.rnn(self.eye[x], state)
+        if self.p > 0 and self.training:
+            out = F.dropout(out, self.p, training=True)
+        return self.out(out.reshape(-1, self.H)), state
+
+
+def detach(state):
+    return tuple(s.detach() for s in state) if isinstance(state, tuple) \
+        else state.detach()
+
+
+def clip_gradient(params, clip):
+    """rnn's clipping: the global norm, summed in double, no epsilon."""
+    grads = [p.grad for p in params]
+    sq = sum(g.double().square().sum() for g in grads)
+    norm = math.sqrt(float(sq))
+    if clip > 0 and norm > clip:
+        scale = clip / norm
+        for g in grads:
+            g.mul_(scale)
+    return norm
+
+
+class Trainer:
+    def __init__(self, model, ids, B, T, lr, clip):
+        self.model, self.clip, self.B = model, clip, B
+        self.streams = Streams(ids, B, T)
+        self.params = model.trainable()
+        # foreach: the same formula, one call for all tensors (a little faster)
+        self.opt = torch.optim.Adam(self.params, lr=lr, betas=(0.9, 0.999),
+                                    eps=1e-8, foreach=True)
+        self.state = None
+        self.step_count, self.ema = 0, 0.0
+
+    def step(self):
+        x, y, fresh = self.streams.window()
+        if fresh or self.state is None:
+            self.state = self.model.zero_state(self.B)
+        self.opt.zero_grad(set_to_none=True)
+        logits, state = self.model(x, self.state)
+        loss = F.cross_entropy(logits, y.reshape(-1))
+        loss.backward()
+        clip_gradient(self.params, self.clip)
+        self.opt.step()
+        self.state = detach(state)
+        self.step_count += 1
+        value = float(loss)
+        self.ema = EMA_DECAY * self.ema + (1 - EMA_DECAY) * value
+        return value
+
+    def average(self):
+        return self.ema / (1 - EMA_DECAY ** self.step_count)
+
+
+# ----------------------------------------------------------------- modes
+
+def model_from_checkpoint(ck, dtype=torch.float32):
+    V = len(ck["vocab"])
+    m = CharModel(ck["cell"], V, ck["hidden"], ck["layers"], 0.0, dtype)
+    m.load(ck["weights"])
+    return m
+
+
+def checkpoint_ids(ck, data):
+    if ck["tokens"] != 0:
+        raise SystemExit("reference.py: only character tokens are supported")
+    ids, _ = training_ids(data, ck["val_frac"], ck["vocab"], ck["unk"])
+    return ids
+
+
+def cmd_grad(a):
+    ck = read_checkpoint(a.model)
+    dtype = torch.float32 if a.float32 else torch.float64
+    model = model_from_checkpoint(ck, dtype)
+    if ck["cursor"] != 0 or ck["step"] != 0:
+        print("reference.py: warning: the checkpoint is at step %d, window %d; "
+              "this computes the first window from zero states, which `rnn "
+              "grad` does only for a checkpoint saved at step 0"
+              % (ck["step"], ck["cursor"]), file=sys.stderr)
+    streams = Streams(checkpoint_ids(ck, a.data), ck["batch"], ck["seq"])
+    x, y, _ = streams.window()
+    logits, _ = model(x, model.zero_state(ck["batch"]))
+    loss = F.cross_entropy(logits, y.reshape(-1))
+    loss.backward()
+    out = ["loss %.9e" % float(loss)]
+    for name, p in model.tensors():
+        g = p.grad.reshape(p.shape[0], -1)
+        out.append("tensor %s %d %d" % (name, g.shape[0], g.shape[1]))
+        out.extend("%.9e" % v for v in g.reshape(-1).tolist())
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+def cmd_train(a):
+    ck = read_checkpoint(a.model)
+    if ck["dropout"] != 0:
+        raise SystemExit("reference.py: train needs a checkpoint without dropout")
+    if ck["optim"] != 2:
+        raise SystemExit("reference.py: train supports Adam only")
+    torch.set_num_threads(a.threads)
+    model = model_from_checkpoint(ck)
+    t = Trainer(model, checkpoint_ids(ck, a.data), ck["batch"], ck["seq"],
+                ck["lr"], ck["clip"])
+    for _ in range(a.steps):
+        loss = t.step()
+        print("step %d loss %.9f ema %.9f" % (t.step_count, loss, t.average()))
+
+
+def cmd_bench(a):
+    import time
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(1)
+    ids, vocab = training_ids(a.data, a.val_frac)
+    model = CharModel(a.cell, len(vocab), a.hidden, a.layers, a.dropout)
+    model.init_uniform()
+    model.train()
+    t = Trainer(model, ids, a.batch, a.seq, a.lr, a.clip)
+    for _ in range(a.warmup):
+        t.step()
+    start = time.perf_counter()
+    for _ in range(a.steps):
+        t.step()
+    seconds = time.perf_counter() - start
+    print("chars_per_sec=%.0f" % (a.steps * a.batch * a.seq / seconds))
+
+
+def cmd_info(a):
+    ck = read_checkpoint(a.model)
+    for k in ("cell", "layers", "hidden", "tokens", "vocab_max", "batch", "seq",
+              "optim", "lr", "clip", "dropout", "val_frac", "seed", "step",
+              "ema", "opt_step", "cursor", "ntrain", "text_crc"):
+        print("%s %s" % (k, ck[k]))
+    print("vocab %d unk %d" % (len(ck["vocab"]), ck["unk"]))
+    for name, rows, cols in ck["table"]:
+        print("tensor %s %d %d" % (name, rows, cols))
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = p.add_subparsers(dest="mode", required=True)
+    b = sub.add_parser("bench", help="measure training speed")
+    b.add_argument("--cell", choices=CELLS, default="lstm")
+    b.add_argument("--layers", type=int, default=1)
+    b.add_argument("--hidden", type=int, default=128)
+    b.add_argument("--seq", type=int, default=50)
+    b.add_argument("--batch", type=int, default=32)
+    b.add_argument("--steps", type=int, default=20)
+    b.add_argument("--warmup", type=int, default=3)
+    b.add_argument("--dropout", type=float, default=0.0)
+    b.add_argument("--lr", type=float, default=0.002)
+    b.add_argument("--clip", type=float, default=5.0)
+    b.add_argument("--val-frac", type=float, default=0.1)
+    b.add_argument("--threads", type=int, default=1)
+    b.add_argument("--data", required=True)
+    g = sub.add_parser("grad", help="loss and gradient of the first window")
+    g.add_argument("--model", required=True)
+    g.add_argument("--data", required=True)
+    g.add_argument("--float32", action="store_true",
+                   help="compute in single precision (default: double)")
+    t = sub.add_parser("train", help="train from a checkpoint, print losses")
+    t.add_argument("--model", required=True)
+    t.add_argument("--data", required=True)
+    t.add_argument("--steps", type=int, default=200)
+    t.add_argument("--threads", type=int, default=1)
+    i = sub.add_parser("info", help="describe a checkpoint")
+    i.add_argument("--model", required=True)
+    a = p.parse_args()
+    try:
+        {"bench": cmd_bench, "grad": cmd_grad, "train": cmd_train,
+         "info": cmd_info}[a.mode](a)
+    except (ValueError, OSError) as e:
+        sys.exit("reference.py: %s" % e)
+
+
+if __name__ == "__main__":
+    main()
