@@ -181,9 +181,18 @@ for c in $CONFIGS; do
     fi
 done
 
+# The peak is a property of the machine; a virtual machine's second core is
+# not always there when asked, so measure again and keep the larger figures.
+peakline2=$(build/bench/peak) || die "build/bench/peak failed"
+say "peak again: $peakline2"
+peak1=$(awk -v a="$peak1" -v b="$(field peak_1thread_gflops "$peakline2")" \
+    'BEGIN { print (b > a ? b : a) }')
+peakall=$(awk -v a="$peakall" -v b="$(field peak_all_gflops "$peakline2")" \
+    'BEGIN { print (b > a ? b : a) }')
+
 echo
 echo "FLOPs per training character: 6 H [G (2L - 1) + V], G = gates x H, V = ${V:-?}"
-echo "FMA peak: ${peak1} GFLOP/s on 1 thread, ${peakall} GFLOP/s on all ${cores} cores"
+echo "FMA peak: ${peak1} GFLOP/s on 1 thread, ${peakall} GFLOP/s on all ${cores} cores (the larger of two measurements)"
 if [ -n "$THREADS" ] && [ ${#rnn_threads[@]} -gt 0 ]; then
     echo "rnn: --threads $THREADS"
 else
