@@ -30,7 +30,6 @@ expect 1 "cannot save '$tmp': it is a directory" \
 # byte-identical checkpoints and the same summary.
 tiny=(--data "$here/data/tiny.txt" --hidden 16 --seq 10 --batch 4
       --sample-length 20 --val-every 10 --layers 2 --dropout 0.1)
-strip() { tail -n 1 "$1" | sed 's/ chars_per_sec=.*//'; }
 for cell in rnn lstm gru; do
     "$RNN" "${tiny[@]}" --cell $cell --steps 40 --save $cell-40.ckpt \
         > $cell-40.out 2> "$tmp/err" \
