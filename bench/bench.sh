@@ -19,8 +19,10 @@
 # so that a timed run takes about TARGET seconds (and at least twice the
 # calibration's); then rnn and the PyTorch
 # reference (bench/reference.py bench) run alternately, REPS times each, and
-# the table reports the medians of their characters per second, and in the
-# column "best" the ratio of the two programs' fastest runs. (Other work on a
+# the table reports the medians of their characters per second, in the
+# column "best" the ratio of the two programs' fastest runs, and in "pairs"
+# the median of the ratios of each rnn run to the PyTorch run right after it
+# (two runs in a row share most of the machine's conditions). (Other work on a
 # shared machine slows a run, never speeds it up: the fastest run of each is
 # the least disturbed.) rnn's speed is
 # the chars_per_sec of its last line, which times training steps only; it runs
@@ -161,13 +163,15 @@ for c in $CONFIGS; do
             'BEGIN { n = int(c / (b * t)); print (n < 1 ? 1 : n > 5 ? 5 : n) }')
         say "  PyTorch: $variant, $storch steps per run after $warm warm-up"
     fi
-    rnn_cps= rnn_rss= torch_cps= torch_rss=
+    rnn_cps= rnn_rss= torch_cps= torch_rss= pair_ratios=
     for ((k = 1; k <= REPS; k++)); do
         run_rnn "$cell" "$L" "$H" "$T" "$B" "$srnn"
         rnn_cps+=" $cps" rnn_rss+=" $rss"
         line="  run $k: rnn $cps chars/s, $rss MB"
         if [ "$torch" = 1 ]; then
             run_torch "$cell" "$L" "$H" "$T" "$B" "$storch" "$variant" "$warm"
+            pair_ratios+=" $(awk -v a="${rnn_cps##* }" -v b="$cps" \
+                'BEGIN { print a / b }')"
             torch_cps+=" $cps" torch_rss+=" $rss"
             line+="; PyTorch $cps chars/s, $rss MB"
         fi
@@ -180,9 +184,11 @@ for c in $CONFIGS; do
     if [ "$torch" = 1 ]; then
         best=$(awk -v a="$(maximum <<<"$rnn_cps")" \
             -v b="$(maximum <<<"$torch_cps")" 'BEGIN { printf "%.2f", a / b }')
-        rows+=("$name $rcps $(median <<<"$torch_cps") $variant $flops $(maximum <<<"$rnn_rss") $(maximum <<<"$torch_rss") $best")
+        pairs=$(awk -v p="$(median <<<"$pair_ratios")" \
+            'BEGIN { printf "%.2f", p }')
+        rows+=("$name $rcps $(median <<<"$torch_cps") $variant $flops $(maximum <<<"$rnn_rss") $(maximum <<<"$torch_rss") $best $pairs")
     else
-        rows+=("$name $rcps - - $flops $(maximum <<<"$rnn_rss") - -")
+        rows+=("$name $rcps - - $flops $(maximum <<<"$rnn_rss") - - -")
     fi
 done
 
@@ -206,21 +212,22 @@ fi
 echo "medians of $REPS runs each; speeds in characters per second; memory in MB"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-printf '%-9s %12s %10s %11s %9s %7s %5s %7s %8s %9s %9s %9s\n' config \
-    "MFLOP/char" "rnn c/s" "PyTorch c/s" threads ratio best "rnn GF" "%peak" \
-    "%peak1t" "rnn MB" "torch MB"
+printf '%-9s %12s %10s %11s %9s %7s %5s %5s %7s %8s %9s %9s %9s\n' config \
+    "MFLOP/char" "rnn c/s" "PyTorch c/s" threads ratio best pairs "rnn GF" \
+    "%peak" "%peak1t" "rnn MB" "torch MB"
 for row in "${rows[@]}"; do
-    read -r name rcps tcps variant flops rmb tmb best <<<"$row"
+    read -r name rcps tcps variant flops rmb tmb best pairs <<<"$row"
     awk -v n="$name" -v r="$rcps" -v t="$tcps" -v v="$variant" -v f="$flops" \
-        -v rm="$rmb" -v tm="$tmb" -v b="$best" -v pa="$peakall" \
+        -v rm="$rmb" -v tm="$tmb" -v b="$best" -v q="$pairs" -v pa="$peakall" \
         -v p1="$peak1" 'BEGIN {
         gf = f * r / 1e9
-        printf "%-9s %12.3f %10.0f %11s %9s %7s %5s %7.2f %7.1f%% %8.1f%% %9s %9s\n",
+        printf "%-9s %12.3f %10.0f %11s %9s %7s %5s %5s %7.2f %7.1f%% %8.1f%% %9s %9s\n",
             n, f / 1e6, r, t == "-" ? "-" : sprintf("%.0f", t), v,
-            t == "-" ? "-" : sprintf("%.2f", r / t), b, gf, 100 * gf / pa,
+            t == "-" ? "-" : sprintf("%.2f", r / t), b, q, gf, 100 * gf / pa,
             100 * gf / p1, rm, tm }'
 done
 echo
 echo "ratio: rnn's median speed over PyTorch's (above 1: rnn is faster); best:"
-echo "the same for the fastest run of each; rnn GF: its"
+echo "the same for the fastest run of each; pairs: the median of the ratios of"
+echo "each rnn run to the PyTorch run right after it; rnn GF: its"
 echo "GFLOP/s; %peak, %peak1t: of the FMA peak on all cores, and on one thread"
