@@ -166,11 +166,11 @@ for c in $CONFIGS; do
     rnn_cps= rnn_rss= torch_cps= torch_rss= pair_ratios=
     for ((k = 1; k <= REPS; k++)); do
         run_rnn "$cell" "$L" "$H" "$T" "$B" "$srnn"
-        rnn_cps+=" $cps" rnn_rss+=" $rss"
+        rnn_k=$cps rnn_cps+=" $cps" rnn_rss+=" $rss"
         line="  run $k: rnn $cps chars/s, $rss MB"
         if [ "$torch" = 1 ]; then
             run_torch "$cell" "$L" "$H" "$T" "$B" "$storch" "$variant" "$warm"
-            pair_ratios+=" $(awk -v a="${rnn_cps##* }" -v b="$cps" \
+            pair_ratios+=" $(awk -v a="$rnn_k" -v b="$cps" \
                 'BEGIN { print a / b }')"
             torch_cps+=" $cps" torch_rss+=" $rss"
             line+="; PyTorch $cps chars/s, $rss MB"
