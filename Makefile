@@ -8,9 +8,9 @@ SHELL := /bin/bash
 
 # The chapters, in the order the book presents them.
 NW := rnn.nw \
-      chapters/05-tokens.nw \
-      chapters/10-data.nw \
-      chapters/15-numbers.nw \
+      chapters/05-numbers.nw \
+      chapters/10-tokens.nw \
+      chapters/15-data.nw \
       chapters/20-rnn-cell.nw \
       chapters/25-softmax.nw \
       chapters/30-bptt.nw \
@@ -28,17 +28,30 @@ NW := rnn.nw \
       chapters/90-speed.nw \
       chapters/99-indexes.nw
 
+# The library's modules, from the bottom layer up: a module calls only
+# modules before it in this list (`make lint` checks it from the objects),
+# and the book presents them in this order. Each is a header and a C file.
+MODULES := sys mat rng tokens corpus cell loss model optim sample setting \
+           train lags crc ckpt fast
 # Root chunks: every file the sources define. `make lint` insists on exactly these.
-ROOTS := rnn.h rnn.c main.c check_rnn.c speed.c
+ROOTS := $(foreach m,$(MODULES),$(m).h $(m).c) main.c check_rnn.c speed.c
 SRC := $(addprefix build/,$(ROOTS))
+HEADERS := $(MODULES:%=build/%.h)
+LIB := $(MODULES:%=build/%.o)
+LIB_D := $(MODULES:%=build/d/%.o)
 
-VERSION := 0.4.0
+VERSION := 0.5.0
 CC := gcc
+# The flags the program needs, whatever CFLAGS says: the language and its
+# warnings, the threads, and the arithmetic that its results are defined by
+# (fused multiply-adds, no errno from the maths library).
+REQUIRED := -std=c11 -Wall -Wextra -Wpedantic -Werror -ffp-contract=fast \
+            -fno-math-errno -fopenmp
 ARCH ?= -march=native
-OPT ?= -O2 -fvect-cost-model=dynamic -ffp-contract=fast -fno-math-errno -fopenmp
+OPT ?= -O2 -fvect-cost-model=dynamic
 CFLAGS ?= $(OPT) $(ARCH)
+ALL_CFLAGS = $(REQUIRED) $(CFLAGS) -Ibuild
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Werror
-ALL_CFLAGS = $(WARN) $(CFLAGS) -Ibuild
 LDLIBS := -lm
 CHECK_FLAGS = $(shell pkg-config --cflags --libs check)
 
@@ -46,7 +59,7 @@ CHECK_FLAGS = $(shell pkg-config --cflags --libs check)
 DEBS := make gcc libc6-dev noweb check pkg-config tmux \
         texlive-latex-base texlive-latex-recommended lmodern gnuplot-nox
 
-.PHONY: all tangle check pdf lint clean deps install uninstall \
+.PHONY: all tangle check pdf lint clean deps install install-doc uninstall \
         bench parity bench-deps
 all: tangle
 
@@ -62,7 +75,7 @@ build/tangle.stamp: $(NW)
 $(SRC): build/tangle.stamp ;
 
 # The default corpus is the book's own source, compiled into the binary.
-build/corpus.c: $(NW)
+build/book.c: $(NW)
 	@mkdir -p build
 	{ echo 'const unsigned char rnn_corpus[] = {'; \
 	  cat $(NW) | od -An -v -tu1 | sed 's/^ *//; s/  */,/g; s/$$/,/'; \
@@ -70,24 +83,24 @@ build/corpus.c: $(NW)
 	  echo 'const unsigned long rnn_corpus_size = sizeof rnn_corpus - 1;'; \
 	} > $@
 
-build/%.o: build/%.c build/rnn.h
+build/%.o: build/%.c $(HEADERS)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-build/main.o: build/main.c build/rnn.h Makefile
+build/main.o: build/main.c $(HEADERS) Makefile
 	$(CC) $(ALL_CFLAGS) -DRNN_VERSION='"$(VERSION)"' -c -o $@ $<
-build/d/%.o: build/%.c build/rnn.h
+build/d/%.o: build/%.c $(HEADERS)
 	@mkdir -p build/d
 	$(CC) $(ALL_CFLAGS) -DRNN_DOUBLE -c -o $@ $<
 
-rnn: build/main.o build/rnn.o build/corpus.o
+rnn: build/main.o $(LIB) build/book.o
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
 # ---------------------------------------------------------------- tests
 # The unit tests run twice: in single precision, as the program runs,
 # and in double precision, where the gradient checks are registered.
-build/check_rnn: build/check_rnn.c build/rnn.o build/rnn.h
-	$(CC) $(ALL_CFLAGS) -o $@ $< build/rnn.o $(CHECK_FLAGS) $(LDLIBS)
-build/check_rnn_d: build/check_rnn.c build/d/rnn.o build/rnn.h
-	$(CC) $(ALL_CFLAGS) -DRNN_DOUBLE -o $@ $< build/d/rnn.o \
+build/check_rnn: build/check_rnn.c $(LIB) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(CHECK_FLAGS) $(LDLIBS)
+build/check_rnn_d: build/check_rnn.c $(LIB_D) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) -DRNN_DOUBLE -o $@ $< $(LIB_D) \
 	  $(CHECK_FLAGS) $(LDLIBS)
 
 # The single-precision tests run once more under AddressSanitizer and
@@ -97,12 +110,12 @@ build/check_rnn_d: build/check_rnn.c build/d/rnn.o build/rnn.h
 # round differently from rows computed in the vector kernel, and a
 # thread's share of the streams would change the results.
 SANITIZE := -O2 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-            -fno-omit-frame-pointer -ffp-contract=fast -fopenmp
-build/check_rnn_asan: build/check_rnn.c build/rnn.c build/rnn.h
-	$(CC) $(WARN) $(SANITIZE) $(ARCH) -Ibuild -o $@ build/check_rnn.c build/rnn.c \
-	  $(CHECK_FLAGS) $(LDLIBS)
+            -fno-omit-frame-pointer
+build/check_rnn_asan: build/check_rnn.c $(MODULES:%=build/%.c) $(HEADERS)
+	$(CC) $(REQUIRED) $(SANITIZE) $(ARCH) -Ibuild -o $@ build/check_rnn.c \
+	  $(MODULES:%=build/%.c) $(CHECK_FLAGS) $(LDLIBS)
 
-check: build/check_rnn_d build/check_rnn build/check_rnn_asan rnn
+check: build/check_rnn_d build/check_rnn build/check_rnn_asan rnn build/speed
 	build/check_rnn_d
 	build/check_rnn
 	OMP_NUM_THREADS=1 build/check_rnn
@@ -129,8 +142,8 @@ $(EXP)/lags.tex: $(CELLS:%=$(EXP)/%-lags.txt) figures/lags-tex.sh
 	bash figures/lags-tex.sh $(EXP) > $@
 
 # The fast kernels against the reference ones, on one thread.
-build/speed: build/speed.c build/rnn.o build/rnn.h
-	$(CC) $(ALL_CFLAGS) -o $@ $< build/rnn.o $(LDLIBS)
+build/speed: build/speed.c $(LIB) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 $(EXP)/speed.tex: build/speed
 	@mkdir -p $(EXP)
 	build/speed > $@
@@ -174,7 +187,7 @@ rnn.pdf: build/rnn.tex $(BOOK_INPUTS) tests/texlog.sh
 # The speed peer, PyTorch on the CPU, and the check that both compute the
 # same model. Nothing here is needed by `make check`; `make bench-deps`
 # installs the peer. DATA=FILE chooses the corpus.
-DATA ?= ../shared/data/tinyshakespeare.txt
+DATA ?= data/tinyshakespeare.txt
 BENCH_DEBS := python3-torch python3-numpy
 parity: rnn
 	bash bench/parity.sh $(DATA)
@@ -191,17 +204,24 @@ bench-deps:
 PREFIX ?= /usr/local
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 DOCDIR = $(DESTDIR)$(PREFIX)/share/doc/rnn
-install: rnn rnn.pdf
+# install puts the program in BINDIR and the README in DOCDIR, with the
+# book if it has been built; install-doc builds the book first.
+install: rnn
 	install -d $(BINDIR) $(DOCDIR)
 	install -m 755 rnn $(BINDIR)/rnn
-	install -m 644 rnn.pdf README.md $(DOCDIR)/
+	install -m 644 README.md $(DOCDIR)/
+	if [ -f rnn.pdf ]; then install -m 644 rnn.pdf $(DOCDIR)/; fi
+install-doc: rnn.pdf install
 uninstall:
 	rm -f $(BINDIR)/rnn $(DOCDIR)/rnn.pdf $(DOCDIR)/README.md
 	-rmdir $(DOCDIR) 2> /dev/null
 
 # ---------------------------------------------------------------- upkeep
-lint:
+lint: $(LIB) build/main.o build/check_rnn.o build/speed.o
 	bash tests/lint.sh "$(ROOTS)" $(NW)
+	bash tests/layers.sh "$(MODULES)" $(NW)
+build/check_rnn.o: build/check_rnn.c $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $$(pkg-config --cflags check) -c -o $@ $<
 
 deps:
 	@missing=$$(for p in $(DEBS); do \

@@ -3,7 +3,7 @@
 #
 #   bash bench/bench.sh [DATA]     (from the repository root, ./rnn built)
 #
-# DATA is the corpus (default: $DATA, else ../shared/data/tinyshakespeare.txt).
+# DATA is the corpus (default: $DATA, else data/tinyshakespeare.txt).
 # Environment: REPS (timed runs per program and configuration, 5), TARGET
 # (seconds a timed run should take, 8), CONFIGS (which of 1..5 to run, all),
 # THREADS (passed to rnn as --threads N if its --help lists --threads),
@@ -51,7 +51,7 @@
 
 set -u
 cd "$(dirname "$0")/.."
-DATA=${1:-${DATA:-../shared/data/tinyshakespeare.txt}}
+DATA=${1:-${DATA:-data/tinyshakespeare.txt}}
 PY=/usr/bin/python3
 RNN=${RNN:-./rnn}
 REPS=${REPS:-5}

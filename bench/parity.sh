@@ -3,7 +3,7 @@
 #
 #   bash bench/parity.sh [DATA]        (from the repository root, ./rnn built)
 #
-# DATA is the corpus (default: $DATA, else ../shared/data/tinyshakespeare.txt).
+# DATA is the corpus (default: $DATA, else data/tinyshakespeare.txt).
 # For each cell (rnn, lstm, gru), a model of 2 layers of 64 units, 16 streams
 # of 25 steps, clip 5, no dropout, default learning rate:
 #   1. `rnn --steps 0 --save` writes the untrained model to a checkpoint;
@@ -23,9 +23,10 @@
 
 set -u
 cd "$(dirname "$0")/.."
-DATA=${1:-${DATA:-../shared/data/tinyshakespeare.txt}}
+DATA=${1:-${DATA:-data/tinyshakespeare.txt}}
 PY=/usr/bin/python3
-RNN=${RNN:-./rnn}                 # the program under test
+export RNN=${RNN:-./rnn}          # the program under test (reference.py reads
+                                  # checkpoints through it)
 STEPS=${PARITY_STEPS:-200}
 
 if ! "$PY" -c 'import torch' >/dev/null 2>&1; then
