@@ -109,8 +109,8 @@ build/check_rnn_d: build/check_rnn.c $(LIB_D) $(HEADERS)
 # -ffp-contract=fast at -O2 and not at -O1, or rows computed apart would
 # round differently from rows computed in the vector kernel, and a
 # thread's share of the streams would change the results.
-SANITIZE := -O2 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-            -fno-omit-frame-pointer
+SANITIZE := -O2 -g -fsanitize=address,undefined,float-cast-overflow \
+            -fno-sanitize-recover=all -fno-omit-frame-pointer
 build/check_rnn_asan: build/check_rnn.c $(MODULES:%=build/%.c) $(HEADERS)
 	$(CC) $(REQUIRED) $(SANITIZE) $(ARCH) -Ibuild -o $@ build/check_rnn.c \
 	  $(MODULES:%=build/%.c) $(CHECK_FLAGS) $(LDLIBS)

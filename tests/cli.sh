@@ -74,7 +74,10 @@ expect 1 "cannot read '$tmp': Is a directory" --data "$tmp"
 expect 1 "'$tmp/empty.txt' is empty" --data "$tmp/empty.txt"
 expect 1 "looks like binary data (NUL byte at offset 7)" \
     --data "$tmp/binary.gif"
-expect 1 "corpus too short: 3 characters" --data "$tmp/short.txt"
+expect 1 "the held-out part of the text (fraction 0.1) is 0 characters, too short" \
+    --data "$tmp/short.txt"
+printf 'a' > "$tmp/one.txt"
+expect 1 "corpus too short: 1 character$" --data "$tmp/one.txt" --val-frac 0
 expect 1 "training text too short: 270 characters, but 32 streams of 50 steps need at least 1601" \
     --data "$tmp/small.txt"
 expect 1 "cannot write log '$tmp/no/such/dir/log.csv'" \
@@ -149,12 +152,13 @@ for cell in rnn lstm gru; do
     fi
 done
 
-# Without validation text the validation loss is not a number.
+# Without validation text there is no validation loss.
 "$RNN" "${small[@]}" --val-frac 0 > "$tmp/out" 2> "$tmp/err" \
-    && tail -n 1 "$tmp/out" | grep -q ' val_loss=nan val_bpc=nan ' \
+    && tail -n 1 "$tmp/out" | grep -q ' val_loss=none val_bpc=none ' \
     && passed=$((passed + 1)) || fail "--val-frac 0"
 
 source "$here/tests/cli-models.sh"
+source "$here/tests/cli-safety.sh"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
