@@ -32,13 +32,32 @@ NW := rnn.nw \
 # modules before it in this list (`make lint` checks it from the objects),
 # and the book presents them in this order. Each is a header and a C file.
 MODULES := sys mat rng tokens corpus cell loss model optim sample setting \
-           train lags crc ckpt fast
+           train lags crc ckpt kernel fast
 # Root chunks: every file the sources define. `make lint` insists on exactly these.
 ROOTS := $(foreach m,$(MODULES),$(m).h $(m).c) main.c check_rnn.c speed.c
 SRC := $(addprefix build/,$(ROOTS))
 HEADERS := $(MODULES:%=build/%.h)
 LIB := $(MODULES:%=build/%.o)
 LIB_D := $(MODULES:%=build/d/%.o)
+
+# The module kernel is compiled once for each instruction set of the
+# processor family, with its own flags (the first is the best); the program
+# picks one when it starts. The flags name the instruction set in full and
+# tune for no processor in particular, so that every kernel fuses each
+# multiply-add (some tunings leave chains of them unfused) and the FMA
+# kernels compute the same numbers.
+MACHINE := $(shell $(CC) -dumpmachine)
+ifneq (,$(findstring x86_64,$(MACHINE)))
+KERNELS := avx512 avx2 generic
+else ifneq (,$(findstring aarch64,$(MACHINE)))
+KERNELS := neon
+else
+KERNELS := generic
+endif
+KFLAGS_avx512 := -march=x86-64-v4 -mtune=generic -mprefer-vector-width=512
+KFLAGS_avx2 := -march=x86-64-v3 -mtune=generic
+KFLAGS_generic := $(if $(findstring x86_64,$(MACHINE)),-march=x86-64 -mtune=generic)
+KFLAGS_neon := -march=armv8-a -mtune=generic
 
 VERSION := 0.5.0
 CC := gcc
@@ -47,7 +66,7 @@ CC := gcc
 # (fused multiply-adds, no errno from the maths library).
 REQUIRED := -std=c11 -Wall -Wextra -Wpedantic -Werror -ffp-contract=fast \
             -fno-math-errno -fopenmp
-ARCH ?= -march=native
+ARCH ?=
 OPT ?= -O2 -fvect-cost-model=dynamic
 CFLAGS ?= $(OPT) $(ARCH)
 ALL_CFLAGS = $(REQUIRED) $(CFLAGS) -Ibuild
@@ -90,6 +109,16 @@ build/main.o: build/main.c $(HEADERS) Makefile
 build/d/%.o: build/%.c $(HEADERS)
 	@mkdir -p build/d
 	$(CC) $(ALL_CFLAGS) -DRNN_DOUBLE -c -o $@ $<
+build/kernel-%.o: build/kernel.c $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $(KFLAGS_$*) -DKERNEL_TABLE=kernel_$* -c -o $@ $<
+build/d/kernel-%.o: build/kernel.c $(HEADERS)
+	@mkdir -p build/d
+	$(CC) $(ALL_CFLAGS) $(KFLAGS_$*) -DKERNEL_TABLE=kernel_$* -DRNN_DOUBLE \
+	  -c -o $@ $<
+build/kernel.o: $(KERNELS:%=build/kernel-%.o)
+	ld -r -o $@ $^
+build/d/kernel.o: $(KERNELS:%=build/d/kernel-%.o)
+	ld -r -o $@ $^
 
 rnn: build/main.o $(LIB) build/book.o
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
@@ -111,15 +140,27 @@ build/check_rnn_d: build/check_rnn.c $(LIB_D) $(HEADERS)
 # thread's share of the streams would change the results.
 SANITIZE := -O2 -g -fsanitize=address,undefined,float-cast-overflow \
             -fno-sanitize-recover=all -fno-omit-frame-pointer
-build/check_rnn_asan: build/check_rnn.c $(MODULES:%=build/%.c) $(HEADERS)
+ASAN_OBJ := $(patsubst %,build/asan/%.o,$(filter-out kernel,$(MODULES))) \
+            $(KERNELS:%=build/asan/kernel-%.o)
+build/asan/%.o: build/%.c $(HEADERS)
+	@mkdir -p build/asan
+	$(CC) $(REQUIRED) $(SANITIZE) $(ARCH) -Ibuild -c -o $@ $<
+build/asan/kernel-%.o: build/kernel.c $(HEADERS)
+	@mkdir -p build/asan
+	$(CC) $(REQUIRED) $(SANITIZE) $(ARCH) $(KFLAGS_$*) \
+	  -DKERNEL_TABLE=kernel_$* -Ibuild -c -o $@ $<
+build/check_rnn_asan: build/check_rnn.c $(ASAN_OBJ) $(HEADERS)
 	$(CC) $(REQUIRED) $(SANITIZE) $(ARCH) -Ibuild -o $@ build/check_rnn.c \
-	  $(MODULES:%=build/%.c) $(CHECK_FLAGS) $(LDLIBS)
+	  $(ASAN_OBJ) $(CHECK_FLAGS) $(LDLIBS)
 
 check: build/check_rnn_d build/check_rnn build/check_rnn_asan rnn build/speed
-	build/check_rnn_d
-	build/check_rnn
+	for k in $$(build/check_rnn kernels); do \
+	  echo "kernel $$k:"; \
+	  RNN_KERNEL=$$k build/check_rnn_d; \
+	  RNN_KERNEL=$$k build/check_rnn; \
+	  RNN_KERNEL=$$k CK_FORK=no build/check_rnn_asan; \
+	done
 	OMP_NUM_THREADS=1 build/check_rnn
-	CK_FORK=no build/check_rnn_asan
 	bash tests/cli.sh ./rnn
 
 # ---------------------------------------------------------------- book

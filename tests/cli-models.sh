@@ -205,3 +205,22 @@ odd=(--data "$here/data/tiny.txt" --cell gru --hidden 24 --seq 9 --batch 5
   && "$RNN" "${odd[@]}" --threads 3 --save od3.ckpt > od3.out 2> "$tmp/err" \
   && cmp -s od1.ckpt od3.ckpt \
   && passed=$((passed + 1)) || fail "--threads 1 and 3 differ (by speed)"
+
+# Kernels: by default the best one this processor can run; RNN_KERNEL
+# chooses another, and an unknown one, or one this processor cannot run,
+# is refused. Every kernel it can run trains.
+kernels=$("$here/build/check_rnn" kernels)
+"$RNN" --version | grep -q "^rnn [0-9.]*, kernel $(head -n 1 <<< "$kernels") (" \
+    && passed=$((passed + 1)) || fail "default kernel: $("$RNN" --version)"
+RNN_KERNEL=foo expect 1 "RNN_KERNEL=foo: this program has no kernel 'foo'" --version
+for k in avx512 avx2 neon; do
+    grep -qx $k <<< "$kernels" || "$RNN" --version | grep -q "kernel $k" && continue
+    RNN_KERNEL=$k "$RNN" --version > /dev/null 2> "$tmp/err" \
+      && fail "RNN_KERNEL=$k ran" || grep -q "cannot run\|no kernel" "$tmp/err" \
+      && passed=$((passed + 1)) || fail "RNN_KERNEL=$k: $(cat "$tmp/err")"
+done
+for k in $kernels; do
+    RNN_KERNEL=$k "$RNN" "${tiny[@]}" --steps 5 --save k-$k.ckpt > out 2> "$tmp/err" \
+      && grep -q "^kernel: $k (" out && tail -n 1 out | grep -q '^done steps=5 ' \
+      && passed=$((passed + 1)) || fail "training with RNN_KERNEL=$k"
+done
