@@ -72,6 +72,16 @@ def tensor_table(cell, V, H, L):
     return table + [("Why", V, H), ("by", V, 1)]
 
 
+def number(v):
+    """A dumped value: an integer, a real, or else a name."""
+    for kind in (int, float):
+        try:
+            return kind(v)
+        except ValueError:
+            pass
+    return v
+
+
 def read_checkpoint(path):
     """Reads an rnn checkpoint through `rnn dump` (chapters/85-commands.nw),
     so that this file need not know the checkpoint's binary layout; RNN in
@@ -95,13 +105,8 @@ def read_checkpoint(path):
     while i < len(lines) and lines[i]:
         f = lines[i].split(" ")
         i += 1
-        if f[0] == "setting":
-            v = f[2]
-            ck[f[1].replace("-", "_")] = (v if f[1] in ("cell", "tokens", "optim")
-                                          else float(v) if "." in v or "e" in v
-                                          else int(v))
-        elif f[0] == "state":
-            ck[f[1]] = int(f[2])
+        if f[0] in ("setting", "state"):
+            ck[f[1].replace("-", "_")] = number(f[2])
         elif f[0] == "vocab":
             ck["unk"] = int(f[2])
         elif f[0] == "token":

@@ -16,6 +16,19 @@ for cmd in train sample chat eval; do
       && [ ! -s "$tmp/err" ] && passed=$((passed + 1)) || fail "$cmd --help"
 done
 
+# The help shows the defaults a run really takes: those a checkpoint of a
+# run with no model options records.
+"$RNN" --data "$here/data/tinyshakespeare.txt" --steps 1 --save defaults.ckpt \
+    --hidden 8 --val-frac 0.5 --sample-length 1 > /dev/null 2> "$tmp/err" \
+  && "$RNN" dump --model defaults.ckpt > defaults.dump \
+  && "$RNN" --help > help.out || fail "a run with the defaults"
+for name in cell layers tokens batch seq optim clip seed lr-schedule; do
+    value=$(awk -v n="$name" '$1 == "setting" && $2 == n { print $3 }' \
+        defaults.dump)
+    [ -n "$value" ] && grep -Eq -- "^  --$name .*\[$value\]$" help.out \
+      && passed=$((passed + 1)) || fail "--help's default of --$name: $value"
+done
+
 # A model too big for the machine, and unwritable checkpoints, are refused
 # before any training.
 expect 1 "this model would need .* GB of memory for training, more than" \
@@ -80,14 +93,14 @@ head -c 100 good.ckpt > short.ckpt
 cp good.ckpt flipped.ckpt
 printf '\377' | dd of=flipped.ckpt bs=1 seek=300 conv=notrunc 2> /dev/null
 cp good.ckpt future.ckpt
-printf '\002' | dd of=future.ckpt bs=1 seek=8 conv=notrunc 2> /dev/null
+printf '\003' | dd of=future.ckpt bs=1 seek=8 conv=notrunc 2> /dev/null
 expect 1 "'text.ckpt' is not an rnn checkpoint" sample --model text.ckpt
 expect 1 "'short.ckpt' is truncated or damaged" sample --model short.ckpt
 expect 1 "'long.ckpt' is truncated or damaged" eval --model long.ckpt \
     --data "$here/data/tiny.txt"
 expect 1 "'flipped.ckpt' is corrupt: its checksum does not match" \
     chat --model flipped.ckpt
-expect 1 "'future.ckpt' has format version 2, but this rnn reads version 1" \
+expect 1 "'future.ckpt' has format version 3, but this rnn reads versions 1 to 2" \
     sample --model future.ckpt
 expect 1 "cannot open 'missing.ckpt'" sample --model missing.ckpt
 expect 1 "'text.ckpt' is not an rnn checkpoint" "${tiny[@]}" \

@@ -106,7 +106,7 @@ fi
 # A short run ends with the summary line and writes its CSV log; the same
 # seed gives the same losses; a prime with unknown characters is warned
 # about on stderr, and the run still succeeds.
-summary='^done steps=40 train_loss=[0-9.]+ val_loss=[0-9.]+ val_bpc=[0-9.]+ chars_per_sec=[0-9]+ seconds=[0-9.]+$'
+summary='^done steps=40 train_loss=[0-9.]+ val_loss=[0-9.]+ val_bpc=[0-9.]+ chars_per_sec=[0-9]+ seconds=[0-9.]+ best_step=[0-9]+ best_val=[0-9.]+$'
 small=(--data "$here/data/tiny.txt" --steps 40 --hidden 16 --seq 10
        --batch 4 --val-every 20 --print-every 10 --sample-length 30)
 for run in 1 2; do
@@ -152,13 +152,14 @@ for cell in rnn lstm gru; do
     fi
 done
 
-# Without validation text there is no validation loss.
+# Without validation text there is no validation loss, and no best one.
 "$RNN" "${small[@]}" --val-frac 0 > "$tmp/out" 2> "$tmp/err" \
-    && tail -n 1 "$tmp/out" | grep -q ' val_loss=none val_bpc=none ' \
+    && tail -n 1 "$tmp/out" | grep -q ' val_loss=none val_bpc=none .*seconds=[0-9.]*$' \
     && passed=$((passed + 1)) || fail "--val-frac 0"
 
 source "$here/tests/cli-models.sh"
 source "$here/tests/cli-safety.sh"
+source "$here/tests/cli-budgets.sh"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
