@@ -26,6 +26,7 @@ NW := rnn.nw \
       chapters/80-checkpoints.nw \
       chapters/85-commands.nw \
       chapters/90-speed.nw \
+      chapters/93-recipes.nw \
       chapters/99-indexes.nw
 
 # The library's modules, from the bottom layer up: a module calls only
