@@ -57,7 +57,8 @@ CHECK_FLAGS = $(shell pkg-config --cflags --libs check)
 
 # Debian packages for the program, the tests and the book.
 DEBS := make gcc libc6-dev noweb check pkg-config tmux \
-        texlive-latex-base texlive-latex-recommended lmodern gnuplot-nox
+        texlive-latex-base texlive-latex-recommended lmodern gnuplot-nox \
+        texlive-pictures poppler-utils
 
 .PHONY: all tangle check pdf lint clean deps install install-doc uninstall \
         bench parity bench-deps
@@ -173,7 +174,9 @@ build/rnn.tex: $(NW)
 	noweave -delay -index $(NW) > $@
 
 pdf: rnn.pdf
-rnn.pdf: build/rnn.tex $(BOOK_INPUTS) tests/texlog.sh
+FIGURES := $(wildcard figures/*.tex)
+rnn.pdf: build/rnn.tex $(BOOK_INPUTS) $(FIGURES) tests/texlog.sh \
+         tests/pdftext.sh
 	cd build && for pass in 1 2 3 4 5; do \
 	  pdflatex -interaction=nonstopmode -halt-on-error rnn.tex \
 	    > pdflatex.out || { tail -30 rnn.log; exit 1; }; \
@@ -181,6 +184,7 @@ rnn.pdf: build/rnn.tex $(BOOK_INPUTS) tests/texlog.sh
 	     ! grep -q 'Rerun to get\|may have changed' rnn.log; then break; fi; \
 	done
 	bash tests/texlog.sh build/rnn.log
+	bash tests/pdftext.sh build/rnn.pdf
 	cp build/rnn.pdf $@
 
 # ---------------------------------------------------------------- bench
