@@ -156,6 +156,8 @@ $(EXP)/gradcheck.tex: build/check_rnn_d
 	GRADCHECK_REPORT=$@ GRADCHECK_SWEEP=$(EXP)/gradcheck-step.txt \
 	  CK_VERBOSITY=silent build/check_rnn_d
 $(EXP)/gradcheck-step.txt: $(EXP)/gradcheck.tex ;
+$(EXP)/gradcheck-summary.tex: $(EXP)/gradcheck.tex figures/gradcheck-tex.sh
+	bash figures/gradcheck-tex.sh $< > $@
 
 build/fig-%.tex: figures/%.gp
 	cd build && gnuplot ../$<
@@ -167,7 +169,7 @@ build/fig-gradcheck-step.tex: $(EXP)/gradcheck-step.txt
 BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   build/fig-lags.tex build/fig-compare.tex $(EXP)/lags.tex \
   $(CELLS:%=$(EXP)/%-sample.txt) $(CELLS:%=$(EXP)/%-summary.tex) \
-  $(EXP)/gradcheck.tex $(EXP)/speed.tex
+  $(EXP)/gradcheck.tex $(EXP)/gradcheck-summary.tex $(EXP)/speed.tex
 
 build/rnn.tex: $(NW)
 	@mkdir -p build
