@@ -13,7 +13,7 @@ awk -F'&' '
   function sci(x,  e, m) {
     e = int(log(x) / log(10)); if (10 ^ e > x) e--
     m = x / 10 ^ e
-    return sprintf("$%.1f \\times 10^{%d}$", m, e)
+    return sprintf("\\ensuremath{%.1f \\times 10^{%d}}", m, e)
   }
   function times(f) { return f < 10 ? sprintf("%.1f", f) : sprintf("%.0f", f) }
   { e = $7; sub(/\\\\.*/, "", e); e += 0; n++

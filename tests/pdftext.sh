@@ -13,12 +13,13 @@ for s in 't--)' './rnn --cell' '--gradient-lags' '1 << 16' '>> 11' \
   grep -qF -- "$s" <<< "$text" || complain "'$s' is not in the text"
 done
 # Characters that only a ligature or a curly code quote would produce
-# next to code: guillemets anywhere, an en dash glued to a letter or a
-# parenthesis, a right quote after a left one around one character.
+# next to code: guillemets anywhere; an en dash that starts a word, as in
+# an option, or that ends one before a parenthesis or a semicolon, as in
+# t--); curly quotes around a character or two.
 if grep -n '[«»]' <<< "$text" | head -5 | grep .; then
   complain "guillemets in the text"
 fi
-if grep -n '–[a-z)]\|[a-z]–)' <<< "$text" | head -5 | grep .; then
+if grep -n -E '(^|[ (])–[a-z]|[a-z0-9_]–[);]' <<< "$text" | head -5 | grep .; then
   complain "an en dash where code or an option is printed"
 fi
 if grep -n "[‘’][^ ‘’]\{1,2\}’" <<< "$text" | head -5 | grep .; then
