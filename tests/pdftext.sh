@@ -9,7 +9,7 @@ status=0
 complain() { echo "pdftext: $*" >&2; status=1; }
 # Strings of code and options that must appear as typed.
 for s in 't--)' './rnn --cell' '--gradient-lags' '1 << 16' '>> 11' \
-         "'\\n'" "== 's'"; do
+         "'\\n'" "*s == ' '"; do
   grep -qF -- "$s" <<< "$text" || complain "'$s' is not in the text"
 done
 # Characters that only a ligature or a curly code quote would produce
