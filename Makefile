@@ -15,6 +15,7 @@ NW := rnn.nw \
       chapters/25-softmax.nw \
       chapters/30-bptt.nw \
       chapters/35-learning.nw \
+      chapters/36-learning-exercises.nw \
       chapters/40-sampling.nw \
       chapters/45-training.nw \
       chapters/50-gradcheck.nw \
@@ -27,6 +28,7 @@ NW := rnn.nw \
       chapters/85-commands.nw \
       chapters/90-speed.nw \
       chapters/93-recipes.nw \
+      chapters/95-reach.nw \
       chapters/99-indexes.nw
 
 # The library's modules, from the bottom layer up: a module calls only
@@ -35,7 +37,8 @@ NW := rnn.nw \
 MODULES := sys mat rng tokens corpus cell loss model optim sample setting \
            train lags crc ckpt kernel fast
 # Root chunks: every file the sources define. `make lint` insists on exactly these.
-ROOTS := $(foreach m,$(MODULES),$(m).h $(m).c) main.c check_rnn.c speed.c
+ROOTS := $(foreach m,$(MODULES),$(m).h $(m).c) main.c check_rnn.c speed.c \
+         reach.c
 SRC := $(addprefix build/,$(ROOTS))
 HEADERS := $(MODULES:%=build/%.h)
 LIB := $(MODULES:%=build/%.o)
@@ -81,7 +84,8 @@ CHECK_FLAGS = $(shell pkg-config --cflags --libs check)
 
 # Debian packages for the program, the tests and the book.
 DEBS := make gcc libc6-dev noweb check pkg-config tmux \
-        texlive-latex-base texlive-latex-recommended lmodern gnuplot-nox
+        texlive-latex-base texlive-latex-recommended lmodern gnuplot-nox \
+        texlive-pictures poppler-utils
 
 .PHONY: all tangle check pdf lint clean deps install install-doc uninstall \
         bench parity bench-deps
@@ -184,8 +188,18 @@ $(EXP)/%-sample.txt: $(EXP)/%.out figures/sample-text.sh
 	bash figures/sample-text.sh < $< > $@
 $(EXP)/%-summary.tex: $(EXP)/%.out figures/summary-tex.sh
 	bash figures/summary-tex.sh $$(sed 's/^./\U&/' <<< $*) < $< > $@
-$(EXP)/lags.tex: $(CELLS:%=$(EXP)/%-lags.txt) figures/lags-tex.sh
+$(EXP)/lags.tex: $(CELLS:%=$(EXP)/%-reach.txt) figures/lags-tex.sh \
+                 figures/lags-claims.sh
 	bash figures/lags-tex.sh $(EXP) > $@
+$(EXP)/lags-plot.txt: $(EXP)/lags.tex ;
+
+# How far back the gradient of the trained models, and of untrained ones,
+# reaches: REACH_SEEDS measurements each (Chapter "Why gates").
+REACH_SEEDS := 3
+build/reach: build/reach.o $(LIB) build/book.o
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+$(EXP)/%-reach.txt: $(EXP)/%.out build/reach
+	build/reach $(EXP)/$*.ckpt $(REACH_SEEDS) > $@
 
 # The fast kernels against the reference ones, on one thread.
 build/speed: build/speed.c $(LIB) $(HEADERS)
@@ -201,25 +215,34 @@ $(EXP)/gradcheck.tex: build/check_rnn_d
 	GRADCHECK_REPORT=$@ GRADCHECK_SWEEP=$(EXP)/gradcheck-step.txt \
 	  CK_VERBOSITY=silent build/check_rnn_d
 $(EXP)/gradcheck-step.txt: $(EXP)/gradcheck.tex ;
+$(EXP)/gradcheck-summary.tex: $(EXP)/gradcheck.tex figures/gradcheck-tex.sh
+	bash figures/gradcheck-tex.sh $< > $@
+# The numbers in the answers to the exercises, checked against the runs.
+$(EXP)/answers.tex: $(CELLS:%=$(EXP)/%.out) $(EXP)/gradcheck.tex \
+                    figures/answers-tex.sh
+	bash figures/answers-tex.sh $(EXP) > $@
 
 build/fig-%.tex: figures/%.gp
 	cd build && gnuplot ../$<
 build/fig-loss.tex: $(EXP)/rnn.csv
-build/fig-lags.tex: $(CELLS:%=$(EXP)/%-lags.txt)
+build/fig-lags.tex: $(EXP)/lags-plot.txt
 build/fig-compare.tex: $(CELLS:%=$(EXP)/%.csv)
 build/fig-gradcheck-step.tex: $(EXP)/gradcheck-step.txt
 
 BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   build/fig-lags.tex build/fig-compare.tex $(EXP)/lags.tex \
   $(CELLS:%=$(EXP)/%-sample.txt) $(CELLS:%=$(EXP)/%-summary.tex) \
-  $(EXP)/gradcheck.tex $(EXP)/speed.tex
+  $(EXP)/gradcheck.tex $(EXP)/gradcheck-summary.tex $(EXP)/speed.tex \
+  $(EXP)/answers.tex
 
 build/rnn.tex: $(NW)
 	@mkdir -p build
 	noweave -delay -index $(NW) > $@
 
 pdf: rnn.pdf
-rnn.pdf: build/rnn.tex $(BOOK_INPUTS) tests/texlog.sh
+FIGURES := $(wildcard figures/*.tex)
+rnn.pdf: build/rnn.tex $(BOOK_INPUTS) $(FIGURES) tests/texlog.sh \
+         tests/pdftext.sh
 	cd build && for pass in 1 2 3 4 5; do \
 	  pdflatex -interaction=nonstopmode -halt-on-error rnn.tex \
 	    > pdflatex.out || { tail -30 rnn.log; exit 1; }; \
@@ -227,6 +250,7 @@ rnn.pdf: build/rnn.tex $(BOOK_INPUTS) tests/texlog.sh
 	     ! grep -q 'Rerun to get\|may have changed' rnn.log; then break; fi; \
 	done
 	bash tests/texlog.sh build/rnn.log
+	bash tests/pdftext.sh build/rnn.pdf
 	cp build/rnn.pdf $@
 
 # ---------------------------------------------------------------- bench
@@ -263,7 +287,7 @@ uninstall:
 	-rmdir $(DOCDIR) 2> /dev/null
 
 # ---------------------------------------------------------------- upkeep
-lint: $(LIB) build/main.o build/check_rnn.o build/speed.o
+lint: $(LIB) build/main.o build/check_rnn.o build/speed.o build/reach.o
 	bash tests/lint.sh "$(ROOTS)" $(NW)
 	bash tests/layers.sh "$(MODULES)" $(NW)
 build/check_rnn.o: build/check_rnn.c $(HEADERS)

@@ -1,4 +1,4 @@
-# Error of numerical gradients against the step size h (see chapter
+# Error of numerical gradients against the step size delta (see chapter
 # "Checking gradients"). Run from build/: gnuplot ../figures/gradcheck-step.gp
 set terminal cairolatex pdf size 14cm,7.5cm
 set output 'fig-gradcheck-step.tex'
@@ -6,7 +6,7 @@ set logscale xy
 set format x '$10^{%T}$'
 set format y '$10^{%T}$'
 set key top center
-set xlabel 'step size $h$'
+set xlabel 'step size $\delta$'
 set ylabel 'largest relative error'
 set grid lc rgb '#dddddd'
 plot 'exp/gradcheck-step.txt' using 1:2 with linespoints lw 3 pt 7 ps 0.5 lc rgb '#1f77b4' title 'central difference', \

@@ -1,18 +1,29 @@
 # How far back the gradient reaches: gamma(k) against the lag k for the
-# three cells, from their --gradient-lags files (index 0: before training,
-# index 1: after). Run from build/: gnuplot ../figures/lags.gp
-set terminal cairolatex pdf size 14cm,8cm
+# three cells, untrained (top) and trained (bottom), from the blocks that
+# figures/lags-tex.sh writes to exp/lags-plot.txt: the geometric mean of
+# the measurements, with bars from the smallest to the largest.
+# Run from build/: gnuplot ../figures/lags.gp
+set terminal cairolatex pdf size 14cm,15cm
 set output 'fig-lags.tex'
-set key top right
+set multiplot layout 2,1
+set key bottom left
 set xlabel 'lag $k$ (steps back)'
 set ylabel '$\gamma(k)$'
 set logscale y
 set format y '$10^{%L}$'
-set xrange [0:100]
-set yrange [1e-5:1e2]
+set xrange [0:102]
+set yrange [1e-9:1e1]
+set ytics 1e-8,100,1
 set grid lc rgb '#dddddd'
-plot 'exp/rnn-lags.txt' index 0 using 1:2 with linespoints dt 2 lw 3 pt 7 ps 0.4 lc rgb '#7f7f7f' title 'plain cell, untrained', \
-     ''                 index 1 using 1:2 with linespoints lw 3 pt 7 ps 0.4 lc rgb '#1f77b4' title 'plain cell', \
-     'exp/lstm-lags.txt' index 1 using 1:2 with linespoints lw 3 pt 5 ps 0.4 lc rgb '#d62728' title 'LSTM, $h$', \
-     ''                  index 1 using 1:3 with linespoints dt 3 lw 3 pt 5 ps 0.4 lc rgb '#d62728' title 'LSTM, $c$', \
-     'exp/gru-lags.txt' index 1 using 1:2 with linespoints lw 3 pt 9 ps 0.5 lc rgb '#2ca02c' title 'GRU'
+set bars small
+set title 'untrained'
+plot 'exp/lags-plot.txt' index 0 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.4 lc rgb '#1f77b4' title 'plain cell', \
+     ''                  index 2 using 1:2:3:4 with yerrorlines lw 2 pt 5 ps 0.4 lc rgb '#d62728' title 'LSTM, $h$', \
+     ''                  index 2 using 1:5:6:7 with yerrorlines dt 3 lw 2 pt 5 ps 0.4 lc rgb '#d62728' title 'LSTM, $c$', \
+     ''                  index 4 using 1:2:3:4 with yerrorlines lw 2 pt 9 ps 0.5 lc rgb '#2ca02c' title 'GRU'
+set title 'trained'
+plot 'exp/lags-plot.txt' index 1 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.4 lc rgb '#1f77b4' title 'plain cell', \
+     ''                  index 3 using 1:2:3:4 with yerrorlines lw 2 pt 5 ps 0.4 lc rgb '#d62728' title 'LSTM, $h$', \
+     ''                  index 3 using 1:5:6:7 with yerrorlines dt 3 lw 2 pt 5 ps 0.4 lc rgb '#d62728' title 'LSTM, $c$', \
+     ''                  index 5 using 1:2:3:4 with yerrorlines lw 2 pt 9 ps 0.5 lc rgb '#2ca02c' title 'GRU'
+unset multiplot

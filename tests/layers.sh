@@ -7,8 +7,8 @@
 #  - each module's exported names (nm -g --defined-only) start with one of
 #    its prefixes: its name, or those listed in PREFIXES below;
 #  - every exported name is used by another object: the program, another
-#    module, the tests or speed.c; a name only the tests use is declared in
-#    its header under a comment that says so ("for the tests");
+#    module, the tests, speed.c or reach.c; a name only the tests use is
+#    declared in its header under a comment that says so ("for the tests");
 #  - the book presents the modules in the same order: the chapter that
 #    first defines a chunk of a module's header comes no later than the
 #    first chunk of the next module's.
@@ -35,7 +35,7 @@ done
 
 # Edges: who uses whom.
 declare -A used_by
-users=("${modules[@]}" main check_rnn speed)
+users=("${modules[@]}" main check_rnn speed reach)
 for u in "${users[@]}"; do
     for s in $(nm -u "build/$u.o" | awk '{print $2}'); do
         d=${owner[$s]:-}
