@@ -1,0 +1,30 @@
+#!/bin/bash
+# search.sh: train candidate models for a time each on Tiny Shakespeare and
+# record how low their validation loss went, to choose the recipes
+# (Chapter "Recipes").
+#
+#   bash bench/search.sh LIST [OUT]     (from the repository root, ./rnn built)
+#
+# LIST has one candidate per line: a name, then rnn's options (--time among
+# them); blank lines and lines starting with # are skipped. Each candidate
+# trains on data/tinyshakespeare.txt with the last tenth held out, and one
+# line per candidate is appended to OUT (default results/search.txt):
+#   name | options | the processor | the kernel | the run's summary line
+# Runs one candidate at a time, with all the cores: a run's result depends
+# on how fast the machine is, so nothing else should run meanwhile.
+set -eu
+cd "$(dirname "$0")/.."
+list=$1
+out=${2:-results/search.txt}
+cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
+kernel=$(./rnn --version | sed 's/^rnn [^,]*, kernel \([a-z0-9]*\).*/\1/')
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+grep -v '^[[:space:]]*\(#\|$\)' "$list" | while read -r name options; do
+    echo "search: $name: $options" >&2
+    # shellcheck disable=SC2086
+    ./rnn --data data/tinyshakespeare.txt $options --sample-length 0 \
+        --save "$tmp/$name.ckpt" > "$tmp/$name.out" < /dev/null
+    echo "$name | $options | $cpu | $kernel | $(tail -n 1 "$tmp/$name.out")" \
+        | tee -a "$out"
+done
