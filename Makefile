@@ -88,7 +88,7 @@ DEBS := make gcc libc6-dev noweb check pkg-config tmux \
         texlive-pictures poppler-utils
 
 .PHONY: all tangle check pdf lint clean deps install install-doc uninstall \
-        bench parity bench-deps
+        bench parity bench-deps results check-arm64 deps-arm64
 all: tangle
 
 # ---------------------------------------------------------------- program
@@ -172,6 +172,26 @@ check: build/check_rnn_d build/check_rnn build/check_rnn_asan rnn build/speed
 	OMP_NUM_THREADS=1 build/check_rnn
 	bash tests/cli.sh ./rnn
 
+# ---------------------------------------------------------------- aarch64
+# The unit tests built for aarch64 with Debian's cross compiler and run
+# under QEMU's user-mode emulation: the NEON kernel and everything else on
+# a processor of another family (make check-arm64; .ci/run installs
+# gcc-aarch64-linux-gnu, qemu-user and Check for arm64).
+ARM_CC := aarch64-linux-gnu-gcc
+ARM := build/arm64
+ARM_CHECK = $(shell PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig \
+              pkg-config --cflags --libs check)
+ARM_SRC := $(filter-out build/kernel.c,$(MODULES:%=build/%.c))
+$(ARM)/check_rnn $(ARM)/check_rnn_d: $(ARM)/check_%: build/check_rnn.c \
+    $(ARM_SRC) build/kernel.c $(HEADERS)
+	@mkdir -p $(ARM)
+	$(ARM_CC) $(REQUIRED) $(OPT) -Ibuild $(if $(findstring _d,$*),-DRNN_DOUBLE) \
+	  $(KFLAGS_neon) -DKERNEL_TABLE=kernel_neon -o $@ build/check_rnn.c \
+	  $(ARM_SRC) build/kernel.c $(ARM_CHECK) $(LDLIBS)
+check-arm64: $(ARM)/check_rnn_d $(ARM)/check_rnn
+	QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64 $(ARM)/check_rnn_d
+	QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64 $(ARM)/check_rnn
+
 # ---------------------------------------------------------------- book
 # Every number and figure in the book comes from runs made here.
 EXP := build/exp
@@ -201,6 +221,32 @@ build/reach: build/reach.o $(LIB) build/book.o
 $(EXP)/%-reach.txt: $(EXP)/%.out build/reach
 	build/reach $(EXP)/$*.ckpt $(REACH_SEEDS) > $@
 
+# The three cells on Tiny Shakespeare at char-rnn's shape, for the same
+# time each: a fair race by the clock (Chapter "Three cells compared").
+# The longer runs the book quotes are in results/ (make results).
+TS := data/tinyshakespeare.txt
+TS_TIME := 60s
+$(CELLS:%=$(EXP)/ts-%.out): $(EXP)/ts-%.out: rnn $(TS)
+	@mkdir -p $(EXP)
+	./rnn --data $(TS) --cell $* --layers 2 --hidden 128 --batch 50 \
+	  --seq 50 --time $(TS_TIME) --val-every 50 --sample-length 0 \
+	  --log $(EXP)/ts-$*.csv --save $(EXP)/ts-$*.ckpt > $@
+$(EXP)/ts-%.csv: $(EXP)/ts-%.out ;
+$(EXP)/ts-summary.tex: $(CELLS:%=$(EXP)/ts-%.out) figures/summary-tex.sh
+	for c in $(CELLS); do \
+	  bash figures/summary-tex.sh Ts$$(sed 's/^./\U&/' <<< $$c) \
+	    < $(EXP)/ts-$$c.out; \
+	done > $@
+RESULTS := recipes cells pytorch search
+$(EXP)/results.tex: $(RESULTS:%=results/%.txt) figures/results-tex.sh \
+    figures/results-claims.sh
+	@mkdir -p $(EXP)
+	bash figures/results-claims.sh >&2
+	for r in $(RESULTS); do \
+	  bash figures/results-tex.sh $$(sed 's/^./\U&/' <<< $$r) \
+	    < results/$$r.txt; \
+	done > $@
+
 # The fast kernels against the reference ones, on one thread.
 build/speed: build/speed.c $(LIB) $(HEADERS)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
@@ -228,12 +274,14 @@ build/fig-loss.tex: $(EXP)/rnn.csv
 build/fig-lags.tex: $(EXP)/lags-plot.txt
 build/fig-compare.tex: $(CELLS:%=$(EXP)/%.csv)
 build/fig-gradcheck-step.tex: $(EXP)/gradcheck-step.txt
+build/fig-race.tex: $(CELLS:%=$(EXP)/ts-%.csv)
 
 BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   build/fig-lags.tex build/fig-compare.tex $(EXP)/lags.tex \
   $(CELLS:%=$(EXP)/%-sample.txt) $(CELLS:%=$(EXP)/%-summary.tex) \
   $(EXP)/gradcheck.tex $(EXP)/gradcheck-summary.tex $(EXP)/speed.tex \
-  $(EXP)/answers.tex
+  $(EXP)/answers.tex build/fig-race.tex $(EXP)/ts-summary.tex \
+  $(EXP)/results.tex
 
 build/rnn.tex: $(NW)
 	@mkdir -p build
@@ -270,6 +318,18 @@ bench-deps:
 	apt-get update -q && DEBIAN_FRONTEND=noninteractive \
 	  apt-get install -y -q --no-install-recommends $(BENCH_DEBS)
 
+# ---------------------------------------------------------------- results
+# The long runs the book and the README quote, committed in results/: the
+# recipes of one and ten minutes as a user runs them, the three cells at
+# char-rnn's shape for three minutes each, and PyTorch (bench/reference.py,
+# a constant rate) at that shape and at the ten-minute recipe's. About 35
+# minutes; nothing else should run meanwhile. The book reads the files.
+results: rnn
+	rm -f results/recipes.txt results/cells.txt results/pytorch.txt
+	bash bench/search.sh bench/recipes.list results/recipes.txt
+	bash bench/search.sh bench/cells.list results/cells.txt
+	bash bench/timed.sh results/pytorch.txt
+
 # ---------------------------------------------------------------- install
 PREFIX ?= /usr/local
 BINDIR = $(DESTDIR)$(PREFIX)/bin
@@ -290,6 +350,7 @@ uninstall:
 lint: $(LIB) build/main.o build/check_rnn.o build/speed.o build/reach.o
 	bash tests/lint.sh "$(ROOTS)" $(NW)
 	bash tests/layers.sh "$(MODULES)" $(NW)
+	bash tests/readme-results.sh
 build/check_rnn.o: build/check_rnn.c $(HEADERS)
 	$(CC) $(ALL_CFLAGS) $$(pkg-config --cflags check) -c -o $@ $<
 
@@ -302,6 +363,15 @@ deps:
 	  echo "make deps: run as root to install:" $$missing >&2; exit 1; \
 	else apt-get update -q && DEBIAN_FRONTEND=noninteractive \
 	  apt-get install -y -q --no-install-recommends $$missing; fi
+
+# What make check-arm64 needs: the cross compiler, QEMU, and Check built for
+# arm64 (Debian's multiarch, which this adds to dpkg's architectures).
+ARM_DEBS := gcc-aarch64-linux-gnu qemu-user check:arm64 libc6-dev:arm64
+deps-arm64:
+	dpkg --print-foreign-architectures | grep -qx arm64 || \
+	  dpkg --add-architecture arm64
+	apt-get update -q && DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -q --no-install-recommends $(ARM_DEBS)
 
 clean:
 	rm -rf build rnn rnn.pdf

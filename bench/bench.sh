@@ -7,7 +7,9 @@
 # Environment: REPS (timed runs per program and configuration, 5), TARGET
 # (seconds a timed run should take, 8), CONFIGS (which of 1..5 to run, all),
 # THREADS (passed to rnn as --threads N if its --help lists --threads),
-# RNN (the program, ./rnn).
+# RNN (the program, ./rnn), RNN_KERNEL (the kernel rnn uses: avx512, avx2,
+# generic; by default the best the processor can run; the table's header
+# names the one measured).
 #
 # The configurations, all trained on characters with Adam, clip 5:
 #   1 rnn       plain RNN, 1 layer of 100, 25 steps, 1 stream (min-char-rnn)
@@ -203,6 +205,8 @@ peakall=$(awk -v a="$peakall" -v b="$(field peak_all_gflops "$peakline2")" \
 
 echo
 echo "FLOPs per training character: 6 H [G (2L - 1) + V], G = gates x H, V = ${V:-?}"
+echo "processor: $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)"
+echo "$("$RNN" --version)${RNN_KERNEL:+ (forced by RNN_KERNEL=$RNN_KERNEL)}"
 echo "FMA peak: ${peak1} GFLOP/s on 1 thread, ${peakall} GFLOP/s on all ${cores} cores (the larger of two measurements)"
 if [ -n "$THREADS" ] && [ ${#rnn_threads[@]} -gt 0 ]; then
     echo "rnn: --threads $THREADS"

@@ -22,7 +22,7 @@ What "the same" means:
             is bias_ih_l{l-1}; bias_hh_l{l-1} is zero and frozen. The GRU has
             both: bh.l = bias_ih, bhh.l = bias_hh.
   dropout   inverted dropout on the outputs of every layer, the top one
-            included (bench mode only)
+            included (bench and timed modes only)
   loss      mean cross-entropy over the window's T*B positions, in nats
   clipping  norm = sqrt(sum of squared gradients, in double); if clip > 0
             and norm > clip, every gradient is multiplied by clip / norm
@@ -41,6 +41,12 @@ Usage (always with Debian's /usr/bin/python3, which has torch):
   reference.py train --model CKPT --data FILE --steps S
       trains S steps from the checkpoint's weights with its settings and
       prints `step K loss L ema E` per step
+  reference.py timed --cell lstm --layers 2 --hidden 128 --batch 50 --seq 50
+                     --seconds 600 [--lr --clip --dropout --val-frac --seed
+                     --threads] --data FILE
+      trains a new model for the time (constant rate), then validates on
+      the held-out end as rnn does (B contiguous pieces from zero states,
+      T at a time) and prints a line in the form of rnn's summary
   reference.py info --model CKPT
       prints the checkpoint's settings and tensor shapes (for people)
 """
@@ -387,6 +393,58 @@ def cmd_bench(a):
     print("chars_per_sec=%.0f" % (a.steps * a.batch * a.seq / seconds))
 
 
+def evaluate(model, ids, B, T):
+    """rnn's validation loss: the mean cross-entropy of the n - 1
+    predictions of ids, cut into B contiguous pieces of s = ceil((n-1)/B)
+    predictions, T at a time, each piece from a zero state, the state
+    carried from window to window."""
+    P = len(ids) - 1
+    s = -(-P // B)
+    ids = torch.as_tensor(ids, dtype=torch.long)
+    model.eval()
+    total, state = 0.0, model.zero_state(B)
+    with torch.no_grad():
+        for k in range(0, s, T):
+            p = (torch.arange(k, min(k + T, s))[:, None]
+                 + s * torch.arange(B)[None, :])
+            valid = p < P
+            x = ids[torch.where(valid, p, 0)]
+            y = torch.where(valid, ids[torch.where(valid, p + 1, 0)], -100)
+            logits, state = model(x, state)
+            total += float(F.cross_entropy(logits, y.reshape(-1),
+                                           ignore_index=-100,
+                                           reduction="sum"))
+    model.train()
+    return total / P
+
+
+def cmd_timed(a):
+    """Trains a new model for a number of seconds, as rnn --time does (Adam,
+    the global norm clipped, rnn's initialisation and streams; a constant
+    rate), then prints its validation loss on the held-out end of the text,
+    measured as rnn measures it, in rnn's summary form."""
+    import time
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(a.seed)
+    with open(a.data, "rb") as f:
+        ids, vocab = encode(f.read())
+    nval = int(len(ids) * a.val_frac)
+    model = CharModel(a.cell, len(vocab), a.hidden, a.layers, a.dropout)
+    model.init_uniform()
+    model.train()
+    t = Trainer(model, ids[:len(ids) - nval], a.batch, a.seq, a.lr, a.clip)
+    start = time.perf_counter()
+    while time.perf_counter() - start < a.seconds:
+        t.step()
+    train_seconds = time.perf_counter() - start
+    val = evaluate(model, ids[len(ids) - nval:], a.batch, a.seq)
+    print("done steps=%d train_loss=%.4f val_loss=%.4f val_bpc=%.4f "
+          "chars_per_sec=%.0f seconds=%.2f"
+          % (t.step_count, t.average(), val, val / math.log(2),
+             t.step_count * a.batch * a.seq / train_seconds,
+             time.perf_counter() - start))
+
+
 def cmd_info(a):
     ck = read_checkpoint(a.model)
     for k in ("cell", "layers", "hidden", "tokens", "vocab_max", "batch", "seq",
@@ -425,12 +483,21 @@ def main():
     t.add_argument("--data", required=True)
     t.add_argument("--steps", type=int, default=200)
     t.add_argument("--threads", type=int, default=1)
+    m = sub.add_parser("timed", help="train for a time, then validate")
+    for name, kind, default in (("cell", str, "lstm"), ("layers", int, 2),
+                                ("hidden", int, 128), ("batch", int, 50),
+                                ("seq", int, 50), ("lr", float, 0.002),
+                                ("clip", float, 5.0), ("dropout", float, 0.0),
+                                ("val-frac", float, 0.1), ("seed", int, 1),
+                                ("threads", int, 2), ("seconds", float, 60)):
+        m.add_argument("--" + name, type=kind, default=default)
+    m.add_argument("--data", required=True)
     i = sub.add_parser("info", help="describe a checkpoint")
     i.add_argument("--model", required=True)
     a = p.parse_args()
     try:
         {"bench": cmd_bench, "grad": cmd_grad, "train": cmd_train,
-         "info": cmd_info}[a.mode](a)
+         "timed": cmd_timed, "info": cmd_info}[a.mode](a)
     except (ValueError, OSError) as e:
         sys.exit("reference.py: %s" % e)
 

@@ -10,21 +10,31 @@
 # trains on data/tinyshakespeare.txt with the last tenth held out, and one
 # line per candidate is appended to OUT (default results/search.txt):
 #   name | options | the processor | the kernel | the run's summary line
-# Runs one candidate at a time, with all the cores: a run's result depends
-# on how fast the machine is, so nothing else should run meanwhile.
+# where a recipe's options are followed by "=" and the settings it chose.
+# With LOGS=DIR, each run also writes its CSV log to DIR/name.csv. Runs one
+# candidate at a time, with all the cores: a run's result depends on how
+# fast the machine is, so nothing else should run meanwhile.
 set -eu
 cd "$(dirname "$0")/.."
 list=$1
 out=${2:-results/search.txt}
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
 kernel=$(./rnn --version | sed 's/^rnn [^,]*, kernel \([a-z0-9]*\).*/\1/')
+# A recipe's settings, as options, read back from its checkpoint.
+settings() { ./rnn dump --model "$1" | awk '$1 == "setting" &&
+    $2 ~ /^(cell|layers|hidden|batch|seq|dropout|lr|lr-schedule|warmup)$/ {
+    printf " --%s %s", $2, $3 ~ /^[0-9.eE+-]+$/ ? $3 + 0 : $3 }'; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 grep -v '^[[:space:]]*\(#\|$\)' "$list" | while read -r name options; do
     echo "search: $name: $options" >&2
     # shellcheck disable=SC2086
     ./rnn --data data/tinyshakespeare.txt $options --sample-length 0 \
-        --save "$tmp/$name.ckpt" > "$tmp/$name.out" < /dev/null
+        --save "$tmp/$name.ckpt" ${LOGS:+--log "$LOGS/$name.csv"} \
+        > "$tmp/$name.out" < /dev/null
+    case " $options " in
+        *" --recipe "*) options+=" =$(settings "$tmp/$name.ckpt")";;
+    esac
     echo "$name | $options | $cpu | $kernel | $(tail -n 1 "$tmp/$name.out")" \
         | tee -a "$out"
 done
