@@ -6,39 +6,42 @@ SHELL := /bin/bash
 .DELETE_ON_ERROR:
 .SUFFIXES:
 
-# The chapters, in the order the book presents them.
+# The chapters, in the order the book presents them: the introduction;
+# Part I, the model, from the cell to the three cells compared; Part II, the
+# engineering; an appendix; the bibliography and the indexes.
 NW := rnn.nw \
-      chapters/05-numbers.nw \
-      chapters/10-tokens.nw \
-      chapters/15-data.nw \
-      chapters/20-rnn-cell.nw \
-      chapters/25-softmax.nw \
-      chapters/30-bptt.nw \
+      chapters/10-rnn-cell.nw \
+      chapters/15-softmax.nw \
+      chapters/20-data.nw \
+      chapters/25-bptt.nw \
+      chapters/30-gradcheck.nw \
       chapters/35-learning.nw \
       chapters/36-learning-exercises.nw \
       chapters/40-sampling.nw \
       chapters/45-training.nw \
-      chapters/50-gradcheck.nw \
-      chapters/55-gates.nw \
-      chapters/60-lstm.nw \
-      chapters/65-gru.nw \
-      chapters/70-stacking.nw \
+      chapters/50-gates.nw \
+      chapters/55-lstm.nw \
+      chapters/60-gru.nw \
+      chapters/65-stacking.nw \
       chapters/75-comparison.nw \
+      chapters/77-numbers.nw \
+      chapters/78-tokens.nw \
       chapters/80-checkpoints.nw \
       chapters/85-commands.nw \
       chapters/90-speed.nw \
       chapters/93-recipes.nw \
-      chapters/95-reach.nw \
+      chapters/95-measure.nw \
       chapters/99-indexes.nw
 
 # The library's modules, from the bottom layer up: a module calls only
 # modules before it in this list (`make lint` checks it from the objects),
-# and the book presents them in this order. Each is a header and a C file.
-MODULES := sys mat rng tokens corpus cell loss model optim sample setting \
+# and each part of the book presents its modules in this order. Each is a
+# header and a C file.
+MODULES := sys mat rng tokens cell loss corpus model optim sample setting \
            train lags crc ckpt kernel fast
 # Root chunks: every file the sources define. `make lint` insists on exactly these.
 ROOTS := $(foreach m,$(MODULES),$(m).h $(m).c) main.c check_rnn.c speed.c \
-         reach.c
+         measure.c
 SRC := $(addprefix build/,$(ROOTS))
 HEADERS := $(MODULES:%=build/%.h)
 LIB := $(MODULES:%=build/%.o)
@@ -196,14 +199,21 @@ check-arm64: $(ARM)/check_rnn_d $(ARM)/check_rnn
 # Every number and figure in the book comes from runs made here.
 EXP := build/exp
 CELLS := rnn lstm gru
-# Each cell is trained with the defaults on the book's own source.
-$(CELLS:%=$(EXP)/%.out): $(EXP)/%.out: rnn
+# Each cell is trained with the defaults on the book's own source, after
+# noting the machine it runs on. The plain cell's run (Chapter "Training")
+# also logs every step, for its gradient's norm, and samples every 100
+# steps, to show its samples improve.
+RUN_rnn := --print-every 1 --sample-every 100
+$(CELLS:%=$(EXP)/%.out): $(EXP)/%.out: rnn figures/machine-tex.sh
 	@mkdir -p $(EXP)
+	bash figures/machine-tex.sh $$(sed 's/^./\U&/' <<< $*) \
+	  > $(EXP)/$*-machine.tex
 	./rnn --cell $* --val-every 100 --sample-every 0 --sample-length 1000 \
-	  --log $(EXP)/$*.csv --gradient-lags $(EXP)/$*-lags.txt \
+	  $(RUN_$*) --log $(EXP)/$*.csv --gradient-lags $(EXP)/$*-lags.txt \
 	  --save $(EXP)/$*.ckpt > $@
 $(EXP)/%.csv: $(EXP)/%.out ;
 $(EXP)/%-lags.txt: $(EXP)/%.out ;
+$(EXP)/%-machine.tex: $(EXP)/%.out ;
 $(EXP)/%-sample.txt: $(EXP)/%.out figures/sample-text.sh
 	bash figures/sample-text.sh < $< > $@
 $(EXP)/%-summary.tex: $(EXP)/%.out figures/summary-tex.sh
@@ -213,13 +223,77 @@ $(EXP)/lags.tex: $(CELLS:%=$(EXP)/%-reach.txt) figures/lags-tex.sh \
 	bash figures/lags-tex.sh $(EXP) > $@
 $(EXP)/lags-plot.txt: $(EXP)/lags.tex ;
 
+# Where the held-out text of the runs begins.
+$(EXP)/heldout.tex: $(EXP)/rnn.out figures/heldout-tex.sh $(NW)
+	bash figures/heldout-tex.sh $< $(NW) > $@
+
+# The plain cell's samples at some of its steps, and what they say.
+SAMPLE_STEPS := 100 300 1000 3000
+$(EXP)/rnn-sample-%.txt: $(EXP)/rnn.out figures/sample-text.sh
+	bash figures/sample-text.sh $* 6 < $< > $@
+$(EXP)/rnn-samples.tex: $(SAMPLE_STEPS:%=$(EXP)/rnn-sample-%.txt) \
+                        $(EXP)/rnn-sample.txt figures/samples-tex.sh $(NW)
+	bash figures/samples-tex.sh $(EXP) rnn "$(SAMPLE_STEPS)" $(NW) > $@
+$(EXP)/rnn-samples-macros.tex: $(EXP)/rnn-samples.tex ;
+# What its log shows: its losses, its gradient's norm, and how often it was
+# clipped at the threshold that its checkpoint records.
+$(EXP)/rnn-log.tex: $(EXP)/rnn.out figures/log-tex.sh
+	bash figures/log-tex.sh $(EXP) rnn \
+	  $$(./rnn dump --model $(EXP)/rnn.ckpt | awk '$$2 == "clip" {print $$3}') \
+	  > $@
+$(EXP)/rnn-clip.txt: $(EXP)/rnn-log.tex ;
+
+# Temperature (Chapter "Sampling"): what the plain cell predicts after a
+# context, at three temperatures, and its samples from the same context at
+# four.
+space := $(subst x, ,x)
+TEMP_CONTEXT := The loss of the$(space)
+TEMPS := 0.5 1 2
+SAMPLE_TEMPS := 0 0.5 1 1.5
+$(EXP)/temperature.txt: $(EXP)/rnn.out build/measure
+	build/measure next $(EXP)/rnn.ckpt "$(TEMP_CONTEXT)" $(TEMPS) > $@
+$(EXP)/temperature.tex: $(EXP)/temperature.txt figures/temperature-tex.sh
+	bash figures/temperature-tex.sh $(EXP) "$(TEMP_CONTEXT)" "$(TEMPS)" \
+	  > $@
+$(EXP)/temperature-plot.txt: $(EXP)/temperature.tex ;
+$(EXP)/rnn-tau-%.txt: $(EXP)/rnn.out figures/sample-text.sh
+	./rnn sample --model $(EXP)/rnn.ckpt --prime "$(TEMP_CONTEXT)" \
+	  --temperature $* --length 400 --seed 2 \
+	  | bash figures/sample-text.sh all 5 > $@
+# What the chapter says of them (that at temperature 0 the model repeats
+# itself, and that the samples hold fewer words of the book as the
+# temperature rises) is checked by the script that shows them.
+$(EXP)/rnn-tau.tex: $(SAMPLE_TEMPS:%=$(EXP)/rnn-tau-%.txt) figures/tau-tex.sh \
+                    $(NW)
+	bash figures/tau-tex.sh $(EXP) "$(SAMPLE_TEMPS)" $(NW) > $@
+$(EXP)/rnn-tau-macros.tex: $(EXP)/rnn-tau.tex ;
+
+# A model of words beside the LSTM of characters (Chapter "Tokens"): the
+# same settings but for the tokens, and fewer steps; both measured per
+# character on their held-out text.
+WORD_STEPS := 1500
+$(EXP)/word.out: rnn figures/machine-tex.sh
+	@mkdir -p $(EXP)
+	bash figures/machine-tex.sh Word > $(EXP)/word-machine.tex
+	./rnn --tokens word --steps $(WORD_STEPS) --val-every 100 \
+	  --sample-every 0 --sample-length 300 --log $(EXP)/word.csv \
+	  --save $(EXP)/word.ckpt > $@
+$(EXP)/%-heldout.txt: $(EXP)/%.out build/measure
+	build/measure heldout $(EXP)/$*.ckpt > $@
+$(EXP)/words.tex: $(EXP)/word-heldout.txt $(EXP)/lstm-heldout.txt \
+                  figures/words-tex.sh
+	bash figures/words-tex.sh $(EXP) > $@
+$(EXP)/words-plot.txt: $(EXP)/words.tex ;
+
 # How far back the gradient of the trained models, and of untrained ones,
-# reaches: REACH_SEEDS measurements each (Chapter "Why gates").
+# reaches: REACH_SEEDS measurements each (Chapter "Why gates"), made by the
+# program of the appendix, which also measures the next token's
+# distribution and the held-out loss per character.
 REACH_SEEDS := 3
-build/reach: build/reach.o $(LIB) build/book.o
+build/measure: build/measure.o $(LIB) build/book.o
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
-$(EXP)/%-reach.txt: $(EXP)/%.out build/reach
-	build/reach $(EXP)/$*.ckpt $(REACH_SEEDS) > $@
+$(EXP)/%-reach.txt: $(EXP)/%.out build/measure
+	build/measure reach $(EXP)/$*.ckpt $(REACH_SEEDS) > $@
 
 # The three cells on Tiny Shakespeare at char-rnn's shape, for the same
 # time each: a fair race by the clock (Chapter "Three cells compared").
@@ -275,17 +349,33 @@ build/fig-lags.tex: $(EXP)/lags-plot.txt
 build/fig-compare.tex: $(CELLS:%=$(EXP)/%.csv)
 build/fig-gradcheck-step.tex: $(EXP)/gradcheck-step.txt
 build/fig-race.tex: $(CELLS:%=$(EXP)/ts-%.csv)
+build/fig-clip.tex: $(EXP)/rnn-clip.txt $(EXP)/rnn.csv
+build/fig-temperature.tex: $(EXP)/temperature-plot.txt
+build/fig-words.tex: $(EXP)/words-plot.txt
 
 BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
-  build/fig-lags.tex build/fig-compare.tex $(EXP)/lags.tex \
+  build/fig-lags.tex build/fig-compare.tex build/fig-clip.tex \
+  build/fig-temperature.tex build/fig-words.tex $(EXP)/lags.tex \
   $(CELLS:%=$(EXP)/%-sample.txt) $(CELLS:%=$(EXP)/%-summary.tex) \
+  $(CELLS:%=$(EXP)/%-machine.tex) $(EXP)/rnn-samples.tex $(EXP)/heldout.tex \
+  $(EXP)/rnn-log.tex $(EXP)/temperature.tex \
+  $(SAMPLE_TEMPS:%=$(EXP)/rnn-tau-%.txt) $(EXP)/rnn-tau.tex \
+  $(EXP)/rnn-tau-macros.tex $(EXP)/words.tex \
+  $(EXP)/word-sample.txt $(EXP)/word-summary.tex \
   $(EXP)/gradcheck.tex $(EXP)/gradcheck-summary.tex $(EXP)/speed.tex \
   $(EXP)/answers.tex build/fig-race.tex $(EXP)/ts-summary.tex \
   $(EXP)/results.tex
 
-build/rnn.tex: $(NW)
+# The book is what `noweave -delay -index` makes of the chapters, with one
+# more filter in noweave's pipeline: figures/code-uses.awk, which keeps the
+# index from taking words of comments and strings, and names of members of
+# structures, for uses of the identifiers it lists.
+NOWEB_LIB := $(shell sed -n 's/^LIB=//p' "$$(command -v noweave)" 2> /dev/null)
+build/rnn.tex: $(NW) figures/code-uses.awk
 	@mkdir -p build
-	noweave -delay -index $(NW) > $@
+	$(NOWEB_LIB)/markup $(NW) | $(NOWEB_LIB)/finduses \
+	  | awk -f figures/code-uses.awk | $(NOWEB_LIB)/noidx -delay \
+	  | $(NOWEB_LIB)/totex -delay > $@
 
 pdf: rnn.pdf
 FIGURES := $(wildcard figures/*.tex)
@@ -347,7 +437,7 @@ uninstall:
 	-rmdir $(DOCDIR) 2> /dev/null
 
 # ---------------------------------------------------------------- upkeep
-lint: $(LIB) build/main.o build/check_rnn.o build/speed.o build/reach.o
+lint: $(LIB) build/main.o build/check_rnn.o build/speed.o build/measure.o
 	bash tests/lint.sh "$(ROOTS)" $(NW)
 	bash tests/layers.sh "$(MODULES)" $(NW)
 	bash tests/readme-results.sh

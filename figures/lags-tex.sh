@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# How far back the gradient reaches, from build/reach's tables for the three
+# How far back the gradient reaches, from build/measure reach's tables for the three
 # cells (DIR/rnn-reach.txt, DIR/lstm-reach.txt, DIR/gru-reach.txt: R tables
 # of the trained model at measurement seeds 1..R, then R of untrained models
 # of seeds 1..R; lines "k gamma_h [gamma_c]").

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Turn the output of an rnn training run (on stdin) into LaTeX macros for
 # the book, each named \<Name><Field>:
-#   from the header:  Chars, Vocab, Uniform (ln Vocab), Hidden, Params,
+#   from the header:  Chars (tokens, for a run of word tokens), Vocab,
+#                     Uniform (ln Vocab), Hidden, Params,
 #                     Batch, Seq
 #   from the summary: Steps, TrainLoss, ValLoss, ValBpc, Speed, Seconds
 #   derived:          Epochs (training characters read / training text)
@@ -12,12 +13,12 @@ out=$(cat)
 macro() { printf '\\newcommand{\\%s%s}{%s}\n' "$name" "$1" "$2"; }
 
 corpus=$(grep '^corpus: ' <<< "$out" | head -n 1)
-[[ $corpus =~ ^corpus:\ ([0-9]+)\ characters,\ ([0-9]+)\ distinct\;\ ([0-9]+)\ to\ train ]] \
+[[ $corpus =~ ^corpus:\ ([0-9]+)\ (characters|tokens),\ ([0-9]+)\ distinct\;\ ([0-9]+)\ to\ train ]] \
   || { echo "summary-tex: no corpus line" >&2; exit 1; }
 macro Chars "${BASH_REMATCH[1]}"
-macro Vocab "${BASH_REMATCH[2]}"
-macro Uniform "$(awk -v v="${BASH_REMATCH[2]}" 'BEGIN { printf "%.2f", log(v) }')"
-ntrain=${BASH_REMATCH[3]}
+macro Vocab "${BASH_REMATCH[3]}"
+macro Uniform "$(awk -v v="${BASH_REMATCH[3]}" 'BEGIN { printf "%.2f", log(v) }')"
+ntrain=${BASH_REMATCH[4]}
 
 model=$(grep '^model: ' <<< "$out" | head -n 1)
 [[ $model =~ \ ([0-9]+)\ parameters,\ dropout\ [0-9.e+-]+\;\ ([0-9]+)\ streams\ of\ ([0-9]+)\ steps ]] \

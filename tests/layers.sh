@@ -7,11 +7,15 @@
 #  - each module's exported names (nm -g --defined-only) start with one of
 #    its prefixes: its name, or those listed in PREFIXES below;
 #  - every exported name is used by another object: the program, another
-#    module, the tests, speed.c or reach.c; a name only the tests use is
+#    module, the tests, speed.c or measure.c; a name only the tests use is
 #    declared in its header under a comment that says so ("for the tests");
-#  - the book presents the modules in the same order: the chapter that
-#    first defines a chunk of a module's header comes no later than the
-#    first chunk of the next module's.
+#  - the book presents the modules of each of its parts in the same order:
+#    within a part (the files from one \part to the next), the chapter
+#    that first defines a chunk of a module's header comes no later than
+#    the first chunk of the next module's in that part. A chapter may use
+#    a module of a later part, as Part I (the model) uses the numbers and
+#    tokens of Part II (the engineering), as long as the calls go down the
+#    layers, which the first rule checks.
 set -u
 modules=($1); shift
 status=0
@@ -35,7 +39,7 @@ done
 
 # Edges: who uses whom.
 declare -A used_by
-users=("${modules[@]}" main check_rnn speed reach)
+users=("${modules[@]}" main check_rnn speed measure)
 for u in "${users[@]}"; do
     for s in $(nm -u "build/$u.o" | awk '{print $2}'); do
         d=${owner[$s]:-}
@@ -59,14 +63,22 @@ for s in "${!owner[@]}"; do
     fi
 done
 
-# The chapters follow the layers.
-prev=0
+# The chapters of each part follow the layers.
+declare -A part_of
+part=0
+for i in $(seq 1 $#); do
+    grep -q '^\\part[{[]' "${!i}" && part=$((part + 1))
+    part_of[$i]=$part
+done
+declare -A prev
 for m in "${modules[@]}"; do
     first=$(grep -n -m1 -l "^<<$m\.[ch]>>=\|^<<$m interface>>=" "$@" | head -1)
     idx=0
     for i in $(seq 1 $#); do [ "${!i}" = "$first" ] && idx=$i; done
     [ $idx -gt 0 ] || { complain "no chapter defines $m.h"; continue; }
-    [ $idx -ge $prev ] || complain "$m is presented in $first, before a module below it"
-    prev=$idx
+    p=${part_of[$idx]}
+    [ $idx -ge "${prev[$p]:-0}" ] \
+        || complain "$m is presented in $first, before a module below it in the same part"
+    prev[$p]=$idx
 done
 exit $status

@@ -4,6 +4,9 @@
 #    definition silently becomes a new root);
 #  - every root tangles without undefined chunks;
 #  - code chunks are at most 25 lines, and code lines at most 80 columns;
+#  - code, its comments included, holds no noweb quotes [[...]] and no
+#    LaTeX cross-references: noweave prints code as typed, so they would
+#    reach the book raw (chunk names, <<...>>, may use both);
 #  - every file but the last ends with a line holding only '@'; the last
 #    one ends the document (noweave -delay puts the indexes before it).
 set -u
@@ -30,6 +33,9 @@ awk '
   /^<<.*>>=[ \t]*$/ { done_chunk(); incode = 1; start = FNR; name = $0; n = 0; next }
   /^@( |$)/ { done_chunk(); incode = 0; next }
   incode { n++
+           line = $0; gsub(/<<([^>]|>[^>])*>>/, "", line)
+           if (line ~ /\[\[|\\(ref|eqref|cite)\{|~\\/)
+             printf "%s:%d: [[...]] or a LaTeX reference in code, which prints raw\n", FILENAME, FNR
            line = $0; gsub(/\t/, "        ", line)
            if (length(line) > 80 && line !~ /^[ \t]*<<.*>>[ \t]*$/)
              printf "%s:%d: code line of %d columns (at most 80)\n", FILENAME, FNR, length(line) }
