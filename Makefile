@@ -26,6 +26,7 @@ NW := rnn.nw \
       chapters/75-comparison.nw \
       chapters/80-checkpoints.nw \
       chapters/85-commands.nw \
+      chapters/87-machines.nw \
       chapters/90-speed.nw \
       chapters/93-recipes.nw \
       chapters/95-reach.nw \
@@ -35,10 +36,10 @@ NW := rnn.nw \
 # modules before it in this list (`make lint` checks it from the objects),
 # and the book presents them in this order. Each is a header and a C file.
 MODULES := sys mat rng tokens corpus cell loss model optim sample setting \
-           train lags crc ckpt kernel fast
+           train lags crc ckpt machines kernel fast
 # Root chunks: every file the sources define. `make lint` insists on exactly these.
 ROOTS := $(foreach m,$(MODULES),$(m).h $(m).c) main.c check_rnn.c speed.c \
-         reach.c
+         reach.c machines-mpi.c
 SRC := $(addprefix build/,$(ROOTS))
 HEADERS := $(MODULES:%=build/%.h)
 LIB := $(MODULES:%=build/%.o)
@@ -85,10 +86,12 @@ CHECK_FLAGS = $(shell pkg-config --cflags --libs check)
 # Debian packages for the program, the tests and the book.
 DEBS := make gcc libc6-dev noweb check pkg-config tmux \
         texlive-latex-base texlive-latex-recommended lmodern gnuplot-nox \
-        texlive-pictures poppler-utils
+        texlive-pictures poppler-utils $(MPI_DEBS)
+# Only rnn-mpi and its tests need MPI (Chapter "Many machines").
+MPI_DEBS := openmpi-bin libopenmpi-dev
 
 .PHONY: all tangle check pdf lint clean deps install install-doc uninstall \
-        bench parity bench-deps
+        bench parity bench-deps check-mpi
 all: tangle
 
 # ---------------------------------------------------------------- program
@@ -132,6 +135,20 @@ build/d/kernel.o: $(KERNELS:%=build/d/kernel-%.o)
 rnn: build/main.o $(LIB) build/book.o
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
+# The same program on several processes, with MPI (Chapter "Many
+# machines"): the module machines compiled from its MPI version, with
+# mpicc; nothing else needs MPI. `make MPI=1` builds it with the rest.
+MPICC ?= mpicc
+build/mpi/machines.o: build/machines-mpi.c $(HEADERS)
+	@mkdir -p build/mpi
+	$(MPICC) $(ALL_CFLAGS) -c -o $@ $<
+rnn-mpi: build/main.o $(filter-out build/machines.o,$(LIB)) \
+         build/mpi/machines.o build/book.o
+	$(MPICC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+ifeq ($(MPI),1)
+tangle: rnn-mpi
+endif
+
 # ---------------------------------------------------------------- tests
 # The unit tests run twice: in single precision, as the program runs,
 # and in double precision, where the gradient checks are registered.
@@ -171,6 +188,10 @@ check: build/check_rnn_d build/check_rnn build/check_rnn_asan rnn build/speed
 	done
 	OMP_NUM_THREADS=1 build/check_rnn
 	bash tests/cli.sh ./rnn
+
+# Training on 1, 2 and 3 processes of one machine, compared.
+check-mpi: rnn rnn-mpi
+	bash tests/mpi.sh ./rnn ./rnn-mpi
 
 # ---------------------------------------------------------------- book
 # Every number and figure in the book comes from runs made here.
@@ -304,4 +325,4 @@ deps:
 	  apt-get install -y -q --no-install-recommends $$missing; fi
 
 clean:
-	rm -rf build rnn rnn.pdf
+	rm -rf build rnn rnn-mpi rnn.pdf
