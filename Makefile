@@ -229,6 +229,12 @@ $(EXP)/speed.tex: build/speed
 	@mkdir -p $(EXP)
 	build/speed > $@
 
+# The measurements of training on several processes, which bench/machines.sh
+# made (the book's build needs no MPI), and the predictions drawn from them.
+$(EXP)/machines.tex: bench/machines.txt figures/machines-tex.sh
+	@mkdir -p $(EXP)
+	bash figures/machines-tex.sh $< > $@
+
 # The gradient checks, rerun to record their errors.
 $(EXP)/gradcheck.tex: build/check_rnn_d
 	@mkdir -p $(EXP)
@@ -254,7 +260,7 @@ BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   build/fig-lags.tex build/fig-compare.tex $(EXP)/lags.tex \
   $(CELLS:%=$(EXP)/%-sample.txt) $(CELLS:%=$(EXP)/%-summary.tex) \
   $(EXP)/gradcheck.tex $(EXP)/gradcheck-summary.tex $(EXP)/speed.tex \
-  $(EXP)/answers.tex
+  $(EXP)/answers.tex $(EXP)/machines.tex
 
 build/rnn.tex: $(NW)
 	@mkdir -p build
