@@ -57,6 +57,13 @@ for p in 2 3; do
         && grep -q '^processes: '$p', with '$((6 / p))' streams each' np$p.out \
         && close plain.csv np$p.csv && ok || fail "np=$p differs from np=1"
 done
+# ... with plain SGD too, whose steps, unlike Adam's, scale with the
+# gradient: a sum not divided by P would show.
+run 0 plain-sgd 200 --optim sgd
+for p in 2 3; do
+    run $p sgd$p 200 --optim sgd && close plain-sgd.csv sgd$p.csv && ok \
+        || fail "np=$p differs from np=1 with SGD"
+done
 # 3. A run on P processes repeats exactly.
 for p in 2 3; do
     run $p again$p 200 && cmp -s np$p.ckpt again$p.ckpt && ok \
@@ -151,6 +158,25 @@ at=$(sed -n 's/.*interrupted at step \([0-9]*\) by SIGINT.*/\1/p' int.out)
 [ $status -eq 0 ] && [ -n "$at" ] && [ "$(step_of int.ckpt)" = "$at" ] \
     && grep -q "^done steps=$at " int.out && ok \
     || fail "SIGINT to rank 2: status $status, step '$at'"
+
+# 9. --save-every saves every process's streams at the same step: a job
+# killed at any moment leaves a checkpoint of a multiple of 20 steps, from
+# which two processes go on, 40 steps more, to the checkpoint of a run not
+# interrupted.
+mpirun -np 2 "$MPI" train "${t[@]}" --steps 100000000 --save-every 20 \
+    --save every.ckpt > every.out 2> err &
+job=$!
+await_line every.out '^step 150/'
+ranks="$(rank_pid $job 0) $(rank_pid $job 1)"
+kill -KILL $ranks 2> /dev/null
+( sleep 60; kill -KILL $job 2> /dev/null ) & guard=$!
+wait $job
+kill $guard 2> /dev/null
+at=$(step_of every.ckpt)
+[ -n "$at" ] && [ $((at % 20)) = 0 ] && [ "$at" -ge 140 ] \
+    && run 2 every $((at + 40)) --resume every.ckpt \
+    && run 2 whole $((at + 40)) && cmp -s every.ckpt whole.ckpt \
+    && ok || fail "--save-every on 2 processes: step '$at'"
 
 echo "mpi: $passed passed, $failed failed"
 [ $failed -eq 0 ]
