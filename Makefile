@@ -83,12 +83,12 @@ WARN := -std=c11 -Wall -Wextra -Wpedantic -Werror
 LDLIBS := -lm
 CHECK_FLAGS = $(shell pkg-config --cflags --libs check)
 
-# Debian packages for the program, the tests and the book.
+# Debian packages for the program, the tests and the book; only rnn-mpi and
+# its tests (make check-mpi) need MPI (Chapter "Many machines").
+MPI_DEBS := openmpi-bin libopenmpi-dev
 DEBS := make gcc libc6-dev noweb check pkg-config tmux \
         texlive-latex-base texlive-latex-recommended lmodern gnuplot-nox \
         texlive-pictures poppler-utils $(MPI_DEBS)
-# Only rnn-mpi and its tests need MPI (Chapter "Many machines").
-MPI_DEBS := openmpi-bin libopenmpi-dev
 
 .PHONY: all tangle check pdf lint clean deps install install-doc uninstall \
         bench parity bench-deps check-mpi
