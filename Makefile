@@ -28,6 +28,7 @@ NW := rnn.nw \
       chapters/78-tokens.nw \
       chapters/80-checkpoints.nw \
       chapters/85-commands.nw \
+      chapters/87-machines.nw \
       chapters/90-speed.nw \
       chapters/93-recipes.nw \
       chapters/95-measure.nw \
@@ -38,10 +39,10 @@ NW := rnn.nw \
 # and each part of the book presents its modules in this order. Each is a
 # header and a C file.
 MODULES := sys mat rng tokens cell loss corpus model optim sample setting \
-           train lags crc ckpt kernel fast
+           train lags crc ckpt machines kernel fast
 # Root chunks: every file the sources define. `make lint` insists on exactly these.
 ROOTS := $(foreach m,$(MODULES),$(m).h $(m).c) main.c check_rnn.c speed.c \
-         measure.c
+         measure.c machines-mpi.c
 SRC := $(addprefix build/,$(ROOTS))
 HEADERS := $(MODULES:%=build/%.h)
 LIB := $(MODULES:%=build/%.o)
@@ -85,13 +86,15 @@ WARN := -std=c11 -Wall -Wextra -Wpedantic -Werror
 LDLIBS := -lm
 CHECK_FLAGS = $(shell pkg-config --cflags --libs check)
 
-# Debian packages for the program, the tests and the book.
+# Debian packages for the program, the tests and the book; only rnn-mpi and
+# its tests (make check-mpi) need MPI (Chapter "Many machines").
+MPI_DEBS := openmpi-bin libopenmpi-dev
 DEBS := make gcc libc6-dev noweb check pkg-config tmux \
         texlive-latex-base texlive-latex-recommended lmodern gnuplot-nox \
-        texlive-pictures poppler-utils
+        texlive-pictures poppler-utils $(MPI_DEBS)
 
 .PHONY: all tangle check pdf lint clean deps install install-doc uninstall \
-        bench parity bench-deps results check-arm64 deps-arm64
+        bench parity bench-deps results check-arm64 deps-arm64 check-mpi
 all: tangle
 
 # ---------------------------------------------------------------- program
@@ -134,6 +137,20 @@ build/d/kernel.o: $(KERNELS:%=build/d/kernel-%.o)
 
 rnn: build/main.o $(LIB) build/book.o
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+
+# The same program on several processes, with MPI (Chapter "Many
+# machines"): the module machines compiled from its MPI version, with
+# mpicc; nothing else needs MPI. `make MPI=1` builds it with the rest.
+MPICC ?= mpicc
+build/mpi/machines.o: build/machines-mpi.c $(HEADERS)
+	@mkdir -p build/mpi
+	$(MPICC) $(ALL_CFLAGS) -c -o $@ $<
+rnn-mpi: build/main.o $(filter-out build/machines.o,$(LIB)) \
+         build/mpi/machines.o build/book.o
+	$(MPICC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+ifeq ($(MPI),1)
+tangle: rnn-mpi
+endif
 
 # ---------------------------------------------------------------- tests
 # The unit tests run twice: in single precision, as the program runs,
@@ -194,6 +211,10 @@ $(ARM)/check_rnn $(ARM)/check_rnn_d: $(ARM)/check_%: build/check_rnn.c \
 check-arm64: $(ARM)/check_rnn_d $(ARM)/check_rnn
 	QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64 $(ARM)/check_rnn_d
 	QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64 $(ARM)/check_rnn
+
+# Training on 1, 2 and 3 processes of one machine, compared.
+check-mpi: rnn rnn-mpi
+	bash tests/mpi.sh ./rnn ./rnn-mpi
 
 # ---------------------------------------------------------------- book
 # Every number and figure in the book comes from runs made here.
@@ -328,6 +349,12 @@ $(EXP)/speed.tex: build/speed
 	@mkdir -p $(EXP)
 	build/speed > $@
 
+# The measurements of training on several processes, which bench/machines.sh
+# made (the book's build needs no MPI), and the predictions drawn from them.
+$(EXP)/machines.tex: bench/machines.txt figures/machines-tex.sh
+	@mkdir -p $(EXP)
+	bash figures/machines-tex.sh $< > $@
+
 # The gradient checks, rerun to record their errors.
 $(EXP)/gradcheck.tex: build/check_rnn_d
 	@mkdir -p $(EXP)
@@ -364,7 +391,7 @@ BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   $(EXP)/word-sample.txt $(EXP)/word-summary.tex \
   $(EXP)/gradcheck.tex $(EXP)/gradcheck-summary.tex $(EXP)/speed.tex \
   $(EXP)/answers.tex build/fig-race.tex $(EXP)/ts-summary.tex \
-  $(EXP)/results.tex
+  $(EXP)/results.tex $(EXP)/machines.tex
 
 # The book is what `noweave -delay -index` makes of the chapters, with one
 # more filter in noweave's pipeline: figures/code-uses.awk, which keeps the
@@ -464,4 +491,4 @@ deps-arm64:
 	  apt-get install -y -q --no-install-recommends $(ARM_DEBS)
 
 clean:
-	rm -rf build rnn rnn.pdf
+	rm -rf build rnn rnn-mpi rnn.pdf
