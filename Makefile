@@ -438,9 +438,9 @@ bench-deps:
 # ---------------------------------------------------------------- results
 # The long runs the book and the README quote, committed in results/: the
 # recipes of one and ten minutes as a user runs them, the three cells at
-# char-rnn's shape for three minutes each, and PyTorch (bench/reference.py,
-# a constant rate) at that shape and at the ten-minute recipe's. About 35
-# minutes; nothing else should run meanwhile. The book reads the files.
+# char-rnn's shape for three minutes each, and PyTorch's LSTM
+# (bench/reference.py) at that shape for three minutes. About 23 minutes;
+# nothing else should run meanwhile. The book reads the files.
 results: rnn
 	rm -f results/recipes.txt results/cells.txt results/pytorch.txt
 	bash bench/search.sh bench/recipes.list results/recipes.txt
