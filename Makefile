@@ -196,7 +196,8 @@ check: build/check_rnn_d build/check_rnn build/check_rnn_asan rnn build/speed
 # The unit tests built for aarch64 with Debian's cross compiler and run
 # under QEMU's user-mode emulation: the NEON kernel and everything else on
 # a processor of another family (make check-arm64; .ci/run installs
-# gcc-aarch64-linux-gnu, qemu-user and Check for arm64).
+# gcc-aarch64-linux-gnu, qemu-user and Check for arm64). The tests run in
+# one process (CK_FORK=no): under QEMU, Check's forked test processes hung.
 ARM_CC := aarch64-linux-gnu-gcc
 ARM := build/arm64
 ARM_CHECK = $(shell PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig \
@@ -209,8 +210,8 @@ $(ARM)/check_rnn $(ARM)/check_rnn_d: $(ARM)/check_%: build/check_rnn.c \
 	  $(KFLAGS_neon) -DKERNEL_TABLE=kernel_neon -o $@ build/check_rnn.c \
 	  $(ARM_SRC) build/kernel.c $(ARM_CHECK) $(LDLIBS)
 check-arm64: $(ARM)/check_rnn_d $(ARM)/check_rnn
-	QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64 $(ARM)/check_rnn_d
-	QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64 $(ARM)/check_rnn
+	CK_FORK=no QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64 $(ARM)/check_rnn_d
+	CK_FORK=no QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64 $(ARM)/check_rnn
 
 # Training on 1, 2 and 3 processes of one machine, compared.
 check-mpi: rnn rnn-mpi

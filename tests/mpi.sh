@@ -133,28 +133,27 @@ await_line() {
     for i in $(seq 300); do grep -q "$2" "$1" 2> /dev/null && return 0; sleep 0.1; done
     return 1
 }
+# signal_job NP RANK SIGNAL NAME: start an endless job of NP processes that
+# saves to NAME.ckpt, wait until it has taken 5 steps, send SIGNAL to the
+# process of rank RANK, wait for the job, and set victim and status.
+signal_job() {
+    timeout 60 mpirun -np "$1" "$MPI" train "${t[@]}" --steps 100000000 \
+        --val-every 0 --save "$4.ckpt" > "$4.out" 2> err &
+    local job=$!
+    await_line "$4.out" '^step 5/'
+    victim=$(rank_pid $job "$2")
+    [ -n "$victim" ] && kill -"$3" "$victim"
+    wait $job
+    status=$?
+}
 # 7. A process killed ends the job: no hang.
-timeout 60 mpirun -np 2 "$MPI" train "${t[@]}" --steps 100000000 \
-    --val-every 0 --save killed.ckpt > killed.out 2> err &
-job=$!
-await_line killed.out '^step 5/'
-victim=$(rank_pid $job 1)
-[ -n "$victim" ] && kill -KILL $victim
-wait $job
-status=$?
+signal_job 2 1 KILL killed
 [ -n "$victim" ] && [ $status -ne 0 ] && [ $status -ne 124 ] && ok \
     || fail "a killed process: status $status"
 
 # 8. SIGINT to one process stops all of them at the same step, which the
 # checkpoint holds; the job ends normally.
-timeout 60 mpirun -np 3 "$MPI" train "${t[@]}" --steps 100000000 \
-    --val-every 0 --save int.ckpt > int.out 2> err &
-job=$!
-await_line int.out '^step 5/'
-victim=$(rank_pid $job 2)
-[ -n "$victim" ] && kill -INT $victim
-wait $job
-status=$?
+signal_job 3 2 INT int
 at=$(sed -n 's/.*interrupted at step \([0-9]*\) by SIGINT.*/\1/p' int.out)
 [ $status -eq 0 ] && [ -n "$at" ] && [ "$(step_of int.ckpt)" = "$at" ] \
     && grep -q "^done steps=$at " int.out && ok \
