@@ -25,7 +25,6 @@ RnnInit  faster Rnn          training lengthens the reach of every cell
 LstmInit faster Lstm
 LstmInitC faster LstmC
 GruInit  faster Gru
-Rnn      faster Gru          trained, the GRU reaches further than the plain cell
 '
 awk -v claims="$claims" '
   function fail(msg) { printf "lags-claims: %s\n", msg > "/dev/stderr"; bad = 1 }
