@@ -322,8 +322,10 @@ $(EXP)/%-reach.txt: $(EXP)/%.out build/measure
 # The longer runs the book quotes are in results/ (make results).
 TS := data/tinyshakespeare.txt
 TS_TIME := 60s
-$(CELLS:%=$(EXP)/ts-%.out): $(EXP)/ts-%.out: rnn $(TS)
+$(CELLS:%=$(EXP)/ts-%.out): $(EXP)/ts-%.out: rnn $(TS) figures/machine-tex.sh
 	@mkdir -p $(EXP)
+	bash figures/machine-tex.sh Ts$$(sed 's/^./\U&/' <<< $*) \
+	  > $(EXP)/ts-$*-machine.tex
 	./rnn --data $(TS) --cell $* --layers 2 --hidden 128 --batch 50 \
 	  --seq 50 --time $(TS_TIME) --val-every 50 --sample-length 0 \
 	  --log $(EXP)/ts-$*.csv --save $(EXP)/ts-$*.ckpt > $@
@@ -331,7 +333,7 @@ $(EXP)/ts-%.csv: $(EXP)/ts-%.out ;
 $(EXP)/ts-summary.tex: $(CELLS:%=$(EXP)/ts-%.out) figures/summary-tex.sh
 	for c in $(CELLS); do \
 	  bash figures/summary-tex.sh Ts$$(sed 's/^./\U&/' <<< $$c) \
-	    < $(EXP)/ts-$$c.out; \
+	    < $(EXP)/ts-$$c.out; cat $(EXP)/ts-$$c-machine.tex; \
 	done > $@
 RESULTS := recipes cells pytorch search
 $(EXP)/results.tex: $(RESULTS:%=results/%.txt) figures/results-tex.sh \
