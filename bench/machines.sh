@@ -5,7 +5,8 @@
 #    streams of 50 steps) on Tiny Shakespeare: one process on one thread,
 #    two processes on one thread each, and one process on two threads,
 #    REPS runs each, interleaved, each the speed of its training steps;
-#  - the same for the LSTM of 2 layers of 512, one process, one thread;
+#  - the same for the LSTM of 2 layers of 512, on one process and on two,
+#    one thread each;
 #  - MPI_Allreduce of those two models' gradients on two processes;
 #  - the losses of char-rnn's LSTM at steps 100, 200 and 300 on one and on
 #    two processes.
@@ -40,6 +41,7 @@ for r in $(seq "$reps"); do
     echo "small_np1_t2=$(ms 1 2 "${c[@]}" --steps 30 --val-frac 0)"
 done
 echo "large_np1_t1=$(ms 1 1 "${c[@]}" --hidden 512 --steps 4 --val-frac 0)"
+echo "large_np2_t1=$(ms 2 1 "${c[@]}" --hidden 512 --steps 4 --val-frac 0)"
 for n in 239297 3316289; do
     echo "allreduce_$n=$(nice -n 19 mpirun -np 2 build/bench/allreduce $n 50 \
         | sed -n 's/.*median_us=//p')"

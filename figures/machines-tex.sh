@@ -14,6 +14,7 @@ function median(key,   n, i, j, v, t) {
             if (v[j] + 0 < v[i] + 0) { t = v[i]; v[i] = v[j]; v[j] = t }
     return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
 }
+function fail(what) { print "machines-tex: " what > "/dev/stderr"; exit 1 }
 function ceil_log2(p,   k) { k = 0; while (2 ^ k < p) k++; return k }
 # Seconds per step on P machines: compute C (seconds for 50 streams)
 # scaled to B/P streams, and the all-reduce of n floats, eq. (dp-cost).
@@ -50,6 +51,25 @@ END {
     printf "\\newcommand\\MachinesArLarge{%.1f}\n",
            last["allreduce_3316289"] / 1000
     printf "\\newcommand\\MachinesPredictTwo{%.0f}\n", (small / 2 + ar) * 1000
+    two = median("small_np2_t1"); one = median("small_np1_t1")
+    lt = last["large_np2_t1"] / 1000
+    printf "\\newcommand\\MachinesSpeedup{%.1f}\n", one / two
+    printf "\\newcommand\\MachinesLargeTwo{%.2f}\n", lt
+    sh = 100 * ar * 1000 / two; shl = 100 * last["allreduce_3316289"] / 1e6 / lt
+    printf "\\newcommand\\MachinesArShareSmall{%.1f}\n", sh
+    printf "\\newcommand\\MachinesArShareLarge{%.1f}\n", shl
+    # What the text says of these numbers.
+    if (!(two < one && lt < large))
+        fail("two processes are not faster than one with one thread")
+    if (!(two > (small / 2 + ar) * 1000))
+        fail("two processes are not short of the prediction")
+    t2 = median("small_np1_t2")
+    if (!(t2 < 1.25 * two && two < 1.25 * t2))
+        fail("two threads and two processes are not about as fast")
+    n = split(all["small_np2_t1"], v, " "); lo = hi = v[1]
+    for (i = 2; i <= n; i++) { lo = v[i] < lo ? v[i] : lo; hi = v[i] > hi ? v[i] : hi }
+    if (!(sh < 100 * (hi - lo) / two && shl < 2))
+        fail("the all-reduce is not below the spread of the step times")
     print "\\newcommand\\MachinesCurve{"
     for (s = 100; s <= 300; s += 100) {
         split(last["curve_np1_" s], a, " "); split(last["curve_np2_" s], b, " ")
