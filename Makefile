@@ -94,7 +94,7 @@ DEBS := make gcc libc6-dev noweb check pkg-config tmux \
         texlive-pictures poppler-utils $(MPI_DEBS)
 
 .PHONY: all tangle check pdf lint clean deps install install-doc uninstall \
-        bench parity bench-deps results check-arm64 deps-arm64 check-mpi
+        bench bench-blas parity bench-deps results check-arm64 deps-arm64 check-mpi
 all: tangle
 
 # ---------------------------------------------------------------- program
@@ -432,11 +432,17 @@ rnn.pdf: build/rnn.tex $(BOOK_INPUTS) $(FIGURES) tests/texlog.sh \
 # same model. Nothing here is needed by `make check`; `make bench-deps`
 # installs the peer. DATA=FILE chooses the corpus.
 DATA ?= data/tinyshakespeare.txt
-BENCH_DEBS := python3-torch python3-numpy
+BENCH_DEBS := python3-torch python3-numpy libopenblas-dev
 parity: rnn
 	bash bench/parity.sh $(DATA)
 bench: rnn parity
 	bash bench/bench.sh $(DATA)
+# Our products against OpenBLAS's sgemm on the products of those models.
+bench-blas: rnn
+	@mkdir -p build/bench
+	$(CC) $(REQUIRED) $(OPT) -Ibuild -o build/bench/blas bench/blas.c \
+	  $(filter-out build/main.o,$(LIB)) -lopenblas $(LDLIBS)
+	for t in 1 2; do OMP_NUM_THREADS=$$t build/bench/blas; done
 bench-deps:
 	@if [ "$$(id -u)" != 0 ]; then \
 	  echo "make bench-deps: run as root to install:" $(BENCH_DEBS) >&2; \
