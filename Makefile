@@ -441,7 +441,7 @@ bench: rnn parity
 bench-blas: rnn
 	@mkdir -p build/bench
 	$(CC) $(REQUIRED) $(OPT) -Ibuild -o build/bench/blas bench/blas.c \
-	  $(filter-out build/main.o,$(LIB)) -lopenblas $(LDLIBS)
+	  $(LIB) -lopenblas $(LDLIBS)
 	for t in 1 2; do OMP_NUM_THREADS=$$t build/bench/blas; done
 bench-deps:
 	@if [ "$$(id -u)" != 0 ]; then \

@@ -12,7 +12,6 @@
 #include <cblas.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <omp.h>
 #include "fast.h"
 #include "sys.h"
@@ -51,11 +50,7 @@ static const struct {
 
 int main(void)
 {
-    const char *want = getenv("RNN_KERNEL");
-    for (int i = 0; fast_kernel_at(i) != NULL; i++)
-        if (fast_supported(fast_kernel_at(i)) && (kernel == NULL || (want
-            != NULL && strcmp(fast_kernel_at(i)->name, want) == 0)))
-            kernel = fast_kernel_at(i);
+    kernel = fast_kernel_in_use();
     openblas_set_num_threads(omp_get_max_threads());
     printf("kernel %s, %d thread(s); %s\n", kernel->name,
            omp_get_max_threads(), openblas_get_config());

@@ -60,20 +60,21 @@ for p in 2 3; do
         && grep -q '^processes: '$p', with '$((6 / p))' streams each' np$p.out \
         && close plain.csv np$p.csv && ok || fail "np=$p differs from np=1"
 done
+# agree NAME WHAT ARGS...: with ARGS, 2 and 3 processes log what one does.
+agree() {
+    local name=$1 what=$2 p
+    shift 2
+    run 0 plain-$name 200 "$@"
+    for p in 2 3; do
+        run $p $name$p 200 "$@" && close plain-$name.csv $name$p.csv && ok \
+            || fail "np=$p differs from np=1 $what"
+    done
+}
 # ... with plain SGD too, whose steps, unlike Adam's, scale with the
-# gradient: a sum not divided by P would show.
-run 0 plain-sgd 200 --optim sgd
-for p in 2 3; do
-    run $p sgd$p 200 --optim sgd && close plain-sgd.csv sgd$p.csv && ok \
-        || fail "np=$p differs from np=1 with SGD"
-done
-# ... and with dropout, whose masks each process draws for its own streams
-# as one process draws them.
-run 0 plain-drop 200 --dropout 0.3
-for p in 2 3; do
-    run $p drop$p 200 --dropout 0.3 && close plain-drop.csv drop$p.csv && ok \
-        || fail "np=$p differs from np=1 with dropout"
-done
+# gradient: a sum not divided by P would show; and with dropout, whose
+# masks each process draws for its own streams as one process draws them.
+agree sgd "with SGD" --optim sgd
+agree drop "with dropout" --dropout 0.3
 # 3. A run on P processes repeats exactly.
 for p in 2 3; do
     run $p again$p 200 && cmp -s np$p.ckpt again$p.ckpt && ok \
