@@ -86,13 +86,16 @@ def cmd_grad(a):
 def cmd_train(a):
     rnn = {}
     with open(a.csv) as f:
-        header = f.readline().strip()
-        if header != "step,train_loss,val_loss":
-            raise ValueError("%s: unexpected header %r" % (a.csv, header))
+        # The log's columns are found by name: rnn may add columns.
+        header = f.readline().strip().split(",")
+        if "step" not in header or "train_loss" not in header:
+            raise ValueError("%s: no step and train_loss columns in %r" % (
+                a.csv, ",".join(header)))
+        step, loss = header.index("step"), header.index("train_loss")
         for line in f:
             fields = line.strip().split(",")
-            if fields[0]:
-                rnn[int(fields[0])] = float(fields[1])
+            if len(fields) == len(header) and fields[step]:
+                rnn[int(fields[step])] = float(fields[loss])
     ref = {}
     with open(a.out) as f:
         for line in f:

@@ -97,7 +97,9 @@ def read_checkpoint(path):
     (cell, tokens and optim as names, the rest as numbers), vocab (a list of
     byte strings), unk (the unknown token's id or -1), weights (a dict
     name -> float32 array of shape (rows, cols), biases (rows,)), table
-    [(name, rows, cols)], step and cursor.
+    [(name, rows, cols)], step, cursor, and carry (a dict (layer from 0,
+    state: 0 h, 1 an LSTM's c) -> float32 array (B, H), the states carried
+    into the next window).
     """
     import os
     import subprocess
@@ -107,7 +109,7 @@ def read_checkpoint(path):
     if out.returncode != 0:
         raise ValueError(out.stderr.strip() or "%s dump failed" % rnn)
     lines = out.stdout.split("\n")
-    ck, i = {"vocab": [], "weights": {}, "table": []}, 0
+    ck, i = {"vocab": [], "weights": {}, "table": [], "carry": {}}, 0
     while i < len(lines) and lines[i]:
         f = lines[i].split(" ")
         i += 1
@@ -123,6 +125,11 @@ def read_checkpoint(path):
             i += rows * cols
             ck["table"].append((f[1], rows, cols))
             ck["weights"][f[1]] = w.reshape(rows, cols) if cols > 1 else w
+        elif f[0] == "carry":
+            l, k, B, H = (int(v) for v in f[1:5])
+            w = np.array(lines[i:i + B * H], dtype=np.float32)
+            i += B * H
+            ck["carry"][(l - 1, k)] = w.reshape(B, H)
     return ck
 
 
@@ -342,14 +349,15 @@ def cmd_grad(a):
     ck = read_checkpoint(a.model)
     dtype = torch.float32 if a.float32 else torch.float64
     model = model_from_checkpoint(ck, dtype)
-    if ck["cursor"] != 0 or ck["step"] != 0:
-        print("reference.py: warning: the checkpoint is at step %d, window %d; "
-              "this computes the first window from zero states, which `rnn "
-              "grad` does only for a checkpoint saved at step 0"
-              % (ck["step"], ck["cursor"]), file=sys.stderr)
     streams = Streams(checkpoint_ids(ck, a.data), ck["batch"], ck["seq"])
-    x, y, _ = streams.window()
-    logits, _ = model(x, model.zero_state(ck["batch"]))
+    # the next window, as `rnn grad` computes it: at the saved cursor, from
+    # the carried states, or from zeros at the first window of the text
+    streams.next = ck["cursor"] % streams.windows
+    x, y, fresh = streams.window()
+    state = model.zero_state(ck["batch"])
+    if not fresh:
+        state = carried_state(ck, model, dtype)
+    logits, _ = model(x, state)
     loss = F.cross_entropy(logits, y.reshape(-1))
     loss.backward()
     out = ["loss %.9e" % float(loss)]
@@ -358,6 +366,17 @@ def cmd_grad(a):
         out.append("tensor %s %d %d" % (name, g.shape[0], g.shape[1]))
         out.extend("%.9e" % v for v in g.reshape(-1).tolist())
     sys.stdout.write("\n".join(out) + "\n")
+
+
+def carried_state(ck, model, dtype):
+    """The checkpoint's carried states in PyTorch's form: (L, B, H), as a
+    pair (h, c) for an LSTM."""
+    def stacked(k):
+        return torch.stack([torch.from_numpy(ck["carry"][(l, k)])
+                            for l in range(model.L)]).to(dtype)
+    if model.cell == "lstm":
+        return (stacked(0), stacked(1))
+    return stacked(0)
 
 
 def cmd_train(a):
