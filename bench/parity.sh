@@ -134,11 +134,11 @@ for cell in rnn lstm gru; do
 done
 
 echo
-printf '%-6s %-8s %16s %16s %20s  %s\n' cell kernel "gradient relerr" \
+printf '%-6s %-14s %16s %16s %20s  %s\n' cell kernel "gradient relerr" \
     "trained relerr" "moving-average diff" result
 for row in "${summary[@]}"; do
     set -- $row
-    printf '%-6s %-8s %16s %16s %20s  %s\n' "$1" "$2" "$3" "$4" "$5" "$6"
+    printf '%-6s %-14s %16s %16s %20s  %s\n' "$1" "$2" "$3" "$4" "$5" "$6"
 done
 if [ "$failed" = 0 ]; then
     echo "parity: passed"
