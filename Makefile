@@ -6,12 +6,17 @@ SHELL := /bin/bash
 .DELETE_ON_ERROR:
 .SUFFIXES:
 
-# The chapters, in the order the book presents them: the introduction;
-# Part I, the model, from the cell to the three cells compared; Part II, the
-# engineering; an appendix; the bibliography and the indexes.
-NW := rnn.nw \
+# The chapters, in the order the book presents them. Part I, the model,
+# is the master file (the introduction and the tests' skeleton) and the
+# chapters from the numbers to the three cells compared: by themselves they
+# tangle into a complete program, rnn-course, and its tests (make course,
+# make check-course). Part II, the engineering, adds the program rnn; then
+# an appendix, the bibliography and the indexes.
+PART1 := rnn.nw \
+      chapters/05-numbers.nw \
       chapters/10-rnn-cell.nw \
       chapters/15-softmax.nw \
+      chapters/18-tokens.nw \
       chapters/20-data.nw \
       chapters/25-bptt.nw \
       chapters/30-gradcheck.nw \
@@ -23,9 +28,9 @@ NW := rnn.nw \
       chapters/55-lstm.nw \
       chapters/60-gru.nw \
       chapters/65-stacking.nw \
-      chapters/75-comparison.nw \
-      chapters/77-numbers.nw \
-      chapters/78-tokens.nw \
+      chapters/75-comparison.nw
+PART2 := chapters/77-system.nw \
+      chapters/79-settings.nw \
       chapters/80-checkpoints.nw \
       chapters/85-commands.nw \
       chapters/87-machines.nw \
@@ -33,15 +38,17 @@ NW := rnn.nw \
       chapters/93-recipes.nw \
       chapters/95-measure.nw \
       chapters/99-indexes.nw
+NW := $(PART1) $(PART2)
 
 # The library's modules, from the bottom layer up: a module calls only
 # modules before it in this list (`make lint` checks it from the objects),
 # and each part of the book presents its modules in this order. Each is a
 # header and a C file.
-MODULES := sys mat rng tokens cell loss corpus model optim sample setting \
-           train lags crc ckpt machines kernel fast
+MODULES := sys mat rng cell loss tokens corpus model optim sample train lags \
+           setting crc ckpt machines kernel fast
 # Root chunks: every file the sources define. `make lint` insists on exactly these.
-ROOTS := $(foreach m,$(MODULES),$(m).h $(m).c) main.c check_rnn.c speed.c \
+ROOTS := $(foreach m,$(MODULES),$(m).h $(m).c) main.c course.c check_rnn.c \
+         speed.c \
          measure.c machines-mpi.c
 SRC := $(addprefix build/,$(ROOTS))
 HEADERS := $(MODULES:%=build/%.h)
@@ -95,7 +102,7 @@ DEBS := make gcc libc6-dev noweb check pkg-config tmux \
         texlive-latex-base texlive-latex-recommended lmodern gnuplot-nox \
         texlive-pictures poppler-utils $(MPI_DEBS)
 
-.PHONY: all tangle check pdf lint clean deps install install-doc uninstall \
+.PHONY: all tangle course check-course print-part2 check pdf lint clean deps install install-doc uninstall \
         bench bench-blas parity bench-deps results check-arm64 deps-arm64 check-mpi
 all: tangle
 
@@ -153,6 +160,40 @@ rnn-mpi: build/main.o $(filter-out build/machines.o,$(LIB)) \
 ifeq ($(MPI),1)
 tangle: rnn-mpi
 endif
+
+# ---------------------------------------------------------------- Part I
+# Part I alone: its chapters tangled by themselves into build/course, the
+# program rnn-course (the readable code, plain loops) and its tests, the
+# gradient checks of every cell among them. Nothing here reads a chapter of
+# Part II, so these targets work in a clone without them.
+COURSE := build/course
+COURSE_MODULES := sys mat rng cell loss tokens corpus model optim sample \
+                  train lags
+COURSE_ROOTS := $(foreach m,$(COURSE_MODULES),$(m).h $(m).c) course.c \
+                check_rnn.c
+COURSE_C := $(COURSE_MODULES:%=$(COURSE)/%.c)
+COURSE_CFLAGS = $(REQUIRED) $(CFLAGS) -I$(COURSE)
+$(COURSE)/tangle.stamp: $(PART1)
+	@mkdir -p $(COURSE)
+	for r in $(COURSE_ROOTS); do \
+	  notangle -L -R$$r $(PART1) | cpif $(COURSE)/$$r; \
+	  chmod 644 $(COURSE)/$$r; \
+	done
+	touch $@
+course: rnn-course
+rnn-course: $(COURSE)/tangle.stamp
+	$(CC) $(COURSE_CFLAGS) -o $@ $(COURSE)/course.c $(COURSE_C) $(LDLIBS)
+$(COURSE)/check_rnn: $(COURSE)/tangle.stamp
+	$(CC) $(COURSE_CFLAGS) -o $@ $(COURSE)/check_rnn.c $(COURSE_C) \
+	  $(CHECK_FLAGS) $(LDLIBS)
+$(COURSE)/check_rnn_d: $(COURSE)/tangle.stamp
+	$(CC) $(COURSE_CFLAGS) -DRNN_DOUBLE -o $@ $(COURSE)/check_rnn.c \
+	  $(COURSE_C) $(CHECK_FLAGS) $(LDLIBS)
+print-part2:
+	@echo $(PART2)
+check-course: $(COURSE)/check_rnn_d $(COURSE)/check_rnn
+	$(COURSE)/check_rnn_d
+	$(COURSE)/check_rnn
 
 # ---------------------------------------------------------------- tests
 # The unit tests run twice: in single precision, as the program runs,
@@ -366,6 +407,16 @@ $(EXP)/machines.tex: bench/machines.txt figures/machines-tex.sh
 	@mkdir -p $(EXP)
 	bash figures/machines-tex.sh $< > $@
 
+# What the default model with 100,000 hidden units would need, as the
+# program says when it refuses it (Chapter "Settings"): under an address
+# space limit of 4 GB, far below its need, it must refuse.
+$(EXP)/memory.tex: rnn
+	@mkdir -p $(EXP)
+	(ulimit -v 4000000; ! ./rnn --hidden 100000 --steps 1 \
+	   --save $(EXP)/memory.ckpt 2> $(EXP)/memory.err > /dev/null)
+	sed -n 's/.*would need \([0-9.]*\) GB.*/\\newcommand{\\MemoryHundredThousand}{\1}/p' \
+	  $(EXP)/memory.err | grep . > $@
+
 # The gradient checks, rerun to record their errors.
 $(EXP)/gradcheck.tex: build/check_rnn_d
 	@mkdir -p $(EXP)
@@ -402,7 +453,7 @@ BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   $(EXP)/word-sample.txt $(EXP)/word-summary.tex \
   $(EXP)/gradcheck.tex $(EXP)/gradcheck-summary.tex $(EXP)/speed.tex \
   $(EXP)/answers.tex build/fig-race.tex $(EXP)/ts-summary.tex \
-  $(EXP)/results.tex $(EXP)/machines.tex
+  $(EXP)/results.tex $(EXP)/machines.tex $(EXP)/memory.tex
 
 # The book is what `noweave -delay -index` makes of the chapters, with one
 # more filter in noweave's pipeline: figures/code-uses.awk, which keeps the
@@ -481,9 +532,20 @@ uninstall:
 	-rmdir $(DOCDIR) 2> /dev/null
 
 # ---------------------------------------------------------------- upkeep
-lint: $(LIB) build/main.o build/check_rnn.o build/speed.o build/measure.o
+# The function pointers through which a module calls up the layers: the
+# cells, the drivers of a window, a setting's names, the kernels, and the
+# requests to stop that a long evaluation asks (tests/layers.sh).
+INTERFACES := cell model_driver setting fast_kernel train_evaluate:stop \
+              train_validate:stop machines_validate:stop
+PART2_OBJ := $(patsubst %,build/%.o,$(filter-out $(COURSE_MODULES),$(MODULES))) \
+             build/mpi/machines.o build/main.o build/speed.o build/measure.o
+lint: $(LIB) build/main.o build/course.o build/check_rnn.o build/speed.o \
+      build/measure.o build/mpi/machines.o rnn-course $(COURSE)/check_rnn_d
 	bash tests/lint.sh "$(ROOTS)" $(NW)
-	bash tests/layers.sh "$(MODULES)" $(NW)
+	ROOTS_ONLY=1 bash tests/lint.sh "$(COURSE_ROOTS)" $(PART1)
+	bash tests/part1.sh "$(PART1)" "$(PART2)" $(PART2_OBJ)
+	bash tests/part1.sh --self-test "$(PART1)" "$(PART2)" $(PART2_OBJ)
+	INTERFACES="$(INTERFACES)" bash tests/layers.sh "$(MODULES)" $(NW)
 	bash tests/readme-results.sh
 build/check_rnn.o: build/check_rnn.c $(HEADERS)
 	$(CC) $(ALL_CFLAGS) $$(pkg-config --cflags check) -c -o $@ $<
@@ -508,4 +570,4 @@ deps-arm64:
 	  apt-get install -y -q --no-install-recommends $(ARM_DEBS)
 
 clean:
-	rm -rf build rnn rnn-mpi rnn.pdf
+	rm -rf build rnn rnn-mpi rnn-course rnn.pdf
