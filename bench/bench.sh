@@ -83,8 +83,9 @@
 # table gives rnn's speed as a percentage of the lower bound, and prints the
 # memory's bandwidth (a buffer of 512 MiB) for reference.
 #
-# A full run takes about 17 minutes (about 8 for rnn and PyTorch's training,
-# 5 for oneDNN's, 3 for generation, the rest calibration).
+# A full run takes about 16 minutes: about 9 for rnn's and PyTorch's
+# training, 4 more for oneDNN's, 3 for generation (make bench runs
+# make parity and make bench-onednn first, about 4 minutes more).
 
 set -u
 export LC_ALL=C
