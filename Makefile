@@ -102,8 +102,9 @@ DEBS := make gcc libc6-dev noweb check pkg-config tmux \
         texlive-latex-base texlive-latex-recommended lmodern gnuplot-nox \
         texlive-pictures poppler-utils $(MPI_DEBS)
 
-.PHONY: all tangle course check-course print-part2 check pdf lint clean deps install install-doc uninstall \
-        bench bench-blas parity bench-deps results check-arm64 deps-arm64 check-mpi
+.PHONY: all tangle course check-course print-part2 check pdf lint clean deps \
+        install install-doc uninstall bench bench-blas bench-onednn parity \
+        bench-deps results check-arm64 deps-arm64 check-mpi
 all: tangle
 
 # ---------------------------------------------------------------- program
@@ -481,15 +482,31 @@ rnn.pdf: build/rnn.tex $(BOOK_INPUTS) $(FIGURES) tests/texlog.sh \
 	cp build/rnn.pdf $@
 
 # ---------------------------------------------------------------- bench
-# The speed peer, PyTorch on the CPU, and the check that both compute the
+# The speed peers, PyTorch on the CPU and oneDNN's RNN primitives (the
+# library under PyTorch 2's nn.LSTM), and the checks that they compute the
 # same model. Nothing here is needed by `make check`; `make bench-deps`
-# installs the peer. DATA=FILE chooses the corpus.
+# installs the peers. DATA=FILE chooses the corpus.
 DATA ?= data/tinyshakespeare.txt
-BENCH_DEBS := python3-torch python3-numpy libopenblas-dev
+BENCH_DEBS := python3-torch python3-numpy libopenblas-dev libdnnl-dev
 parity: rnn
 	bash bench/parity.sh $(DATA)
-bench: rnn parity
+bench: rnn parity bench-onednn
 	bash bench/bench.sh $(DATA)
+# The oneDNN peer (bench/onednn.c), built and checked against finite
+# differences, PyTorch and rnn (bench/onednn-check.sh); skipped, as parity
+# skips PyTorch, where libdnnl-dev is not installed.
+build/bench/onednn: bench/onednn.c
+	@mkdir -p build/bench
+	$(CC) $(WARN) $(OPT) -fopenmp -o $@ $< -ldnnl $(LDLIBS)
+bench-onednn: rnn
+	@if echo '#include <dnnl.h>' | $(CC) -E -x c - >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory build/bench/onednn && \
+	  bash bench/onednn-check.sh $(DATA); \
+	else \
+	  rm -f build/bench/onednn; \
+	  echo "bench-onednn: skipped: libdnnl-dev is not installed" \
+	       "(make bench-deps)"; \
+	fi
 # Our products against OpenBLAS's sgemm on the products of those models.
 bench-blas: rnn
 	@mkdir -p build/bench

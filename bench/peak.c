@@ -11,12 +11,26 @@
  *
  * Build and run:  gcc -O2 -march=native -pthread -o build/bench/peak bench/peak.c
  *                 build/bench/peak [seconds per measurement, default 0.3]
+ *
+ * With --read BYTES it measures instead how fast the machine reads a buffer
+ * of that size, again and again, as generation reads a model's weights for
+ * every character it writes (bench/bench.sh): one thread reading all of it,
+ * then one thread per core each reading its share (pinned), each the best
+ * of 5 runs of about 0.2 s, and prints
+ *
+ *     read_bytes=N read_1thread_gbs=X read_all_gbs=Y cores=N
+ *
+ * in 10^9 bytes per second. A buffer that fits in a cache is read at the
+ * cache's speed; one of hundreds of megabytes, at the memory's. The reads
+ * are sums of vectors (8 independent chains), nothing written back: a read
+ * stream, not STREAM's copy, since generation only reads the weights.
  */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -119,7 +133,56 @@ static float kernel_generic(long n, double *flops)
 #undef SUM
 }
 
+/* Sums n floats at p (n a multiple of 128, p aligned to 64 bytes). */
+#ifdef X86
+__attribute__((target("avx512f"))) static float read_avx512(const float *p,
+                                                              size_t n)
+{
+    __m512 s[8];
+    for (int k = 0; k < 8; k++)
+        s[k] = _mm512_setzero_ps();
+    for (size_t i = 0; i < n; i += 128)
+        for (int k = 0; k < 8; k++)
+            s[k] = _mm512_add_ps(s[k], _mm512_load_ps(p + i + 16 * k));
+    for (int k = 1; k < 8; k++)
+        s[0] = _mm512_add_ps(s[0], s[k]);
+    return _mm512_reduce_add_ps(s[0]);
+}
+
+__attribute__((target("avx2"))) static float read_avx2(const float *p,
+                                                         size_t n)
+{
+    __m256 s[8];
+    for (int k = 0; k < 8; k++)
+        s[k] = _mm256_setzero_ps();
+    for (size_t i = 0; i < n; i += 128)
+        for (int k = 0; k < 8; k++) {
+            s[k] = _mm256_add_ps(s[k], _mm256_load_ps(p + i + 16 * k));
+            s[k] = _mm256_add_ps(s[k], _mm256_load_ps(p + i + 16 * k + 8));
+        }
+    for (int k = 1; k < 8; k++)
+        s[0] = _mm256_add_ps(s[0], s[k]);
+    float out[8], sum = 0;
+    _mm256_storeu_ps(out, s[0]);
+    for (int i = 0; i < 8; i++)
+        sum += out[i];
+    return sum;
+}
+#endif
+
+static float read_generic(const float *p, size_t n)
+{
+    v4 s[8] = {{0}};
+    for (size_t i = 0; i < n; i += 32)
+        for (int k = 0; k < 8; k++)
+            s[k] += *(const v4 *)(p + i + 4 * k);
+    for (int k = 1; k < 8; k++)
+        s[0] += s[k];
+    return s[0][0] + s[0][1] + s[0][2] + s[0][3];
+}
+
 static float (*kernel)(long, double *) = kernel_generic;
+static float (*reader)(const float *, size_t) = read_generic;
 static const char *isa = "generic";
 
 static void choose_kernel(void)
@@ -127,9 +190,9 @@ static void choose_kernel(void)
 #ifdef X86
     __builtin_cpu_init();
     if (__builtin_cpu_supports("avx512f"))
-        kernel = kernel_avx512, isa = "avx512";
+        kernel = kernel_avx512, reader = read_avx512, isa = "avx512";
     else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
-        kernel = kernel_avx2, isa = "avx2";
+        kernel = kernel_avx2, reader = read_avx2, isa = "avx2";
 #endif
 }
 
@@ -199,9 +262,108 @@ static double best(int threads, const int *cpus, double seconds)
     return top;
 }
 
+/* ------------------------------------------------------------ reading */
+
+typedef struct {
+    const float *p;
+    size_t n;
+    long passes;
+    pthread_barrier_t *start;
+    int cpu;
+} reading;
+
+static void *read_run(void *arg)
+{
+    reading *r = arg;
+    if (r->cpu >= 0) {
+        cpu_set_t set;
+        CPU_ZERO(&set);
+        CPU_SET(r->cpu, &set);
+        pthread_setaffinity_np(pthread_self(), sizeof set, &set);
+    }
+    pthread_barrier_wait(r->start);
+    float s = 0;
+    for (long k = 0; k < r->passes; k++) {
+        s += reader(r->p, r->n);
+        __asm__ volatile("" ::: "memory");
+    }
+    sink = s;
+    return NULL;
+}
+
+/* GB/s of `threads` threads (pinned to cpus, if not NULL) each reading its
+ * share of the n floats at p `passes` times. */
+static double read_rate(const float *p, size_t n, int threads,
+                        const int *cpus, long passes)
+{
+    pthread_t tid[threads];
+    reading jobs[threads];
+    pthread_barrier_t start;
+    pthread_barrier_init(&start, NULL, (unsigned)threads + 1);
+    size_t share = n / 128 / (size_t)threads * 128;
+    for (int i = 0; i < threads; i++) {
+        size_t len = i == threads - 1 ? n - share * (size_t)i : share;
+        jobs[i] = (reading){p + share * (size_t)i, len, passes, &start,
+                            cpus != NULL ? cpus[i] : -1};
+        pthread_create(&tid[i], NULL, read_run, &jobs[i]);
+    }
+    pthread_barrier_wait(&start);
+    double t0 = now();
+    for (int i = 0; i < threads; i++)
+        pthread_join(tid[i], NULL);
+    double seconds = now() - t0;
+    pthread_barrier_destroy(&start);
+    return 4.0 * (double)n * (double)passes / seconds / 1e9;
+}
+
+/* The best of 5 runs of about 0.2 s each. */
+static double read_best(const float *p, size_t n, int threads,
+                        const int *cpus)
+{
+    double t0 = now();
+    long passes = 1;
+    read_rate(p, n, 1, NULL, 1);                 /* bring it in */
+    while (now() - t0 < 0.02)
+        read_rate(p, n, 1, NULL, passes), passes *= 2;
+    double rate = read_rate(p, n, 1, NULL, passes);
+    passes = (long)(0.2 * rate * 1e9 / (4.0 * (double)n)) + 1;
+    double top = 0;
+    for (int r = 0; r < 5; r++) {
+        double g = read_rate(p, n, threads, cpus, passes);
+        top = g > top ? g : top;
+    }
+    return top;
+}
+
+static int read_main(const char *size, int cores, const int *cpus)
+{
+    double want = atof(size);
+    if (!(want >= 4096 && want <= 64e9)) {
+        fprintf(stderr, "peak: --read BYTES: 4096 to 64e9, not '%s'\n", size);
+        return 2;
+    }
+    /* whole chunks of 128 floats for each thread */
+    size_t unit = 128 * (size_t)cores;
+    size_t n = ((size_t)(want / 4) + unit - 1) / unit * unit;
+    float *p = aligned_alloc(64, n * sizeof *p);
+    if (p == NULL) {
+        fprintf(stderr, "peak: cannot allocate %zu bytes\n", n * sizeof *p);
+        return 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        p[i] = (float)(i & 1023) * 1e-3f;
+    double one = read_best(p, n, 1, NULL);
+    double all = cores > 1 ? read_best(p, n, cores, cpus) : one;
+    printf("read_bytes=%zu read_1thread_gbs=%.1f read_all_gbs=%.1f cores=%d\n",
+           n * sizeof *p, one, all, cores);
+    free(p);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
-    double seconds = argc > 1 ? atof(argv[1]) : 0.3;
+    int read_mode = argc > 2 && strcmp(argv[1], "--read") == 0;
+    double seconds = argc > 1 && !read_mode ? atof(argv[1]) : 0.3;
     if (seconds <= 0)
         seconds = 0.3;
     choose_kernel();
@@ -214,6 +376,8 @@ int main(int argc, char **argv)
     }
     if (cores == 0)
         cores = 1, cpus[0] = -1;
+    if (read_mode)
+        return read_main(argv[2], cores, cpus);
     double one = best(1, NULL, seconds);
     double all = cores > 1 ? best(cores, cpus, seconds) : one;
     printf("peak_1thread_gflops=%.1f peak_all_gflops=%.1f cores=%d isa=%s\n",

@@ -47,6 +47,15 @@ Usage (always with Debian's /usr/bin/python3, which has torch):
       trains a new model for the time (constant rate), then validates on
       the held-out end as rnn does (B contiguous pieces from zero states,
       T at a time) and prints a line in the form of rnn's summary
+  reference.py generate --cell lstm --layers 2 --hidden 128 --length 20000
+                        [--warmup 200] [--threads 1] [--temperature 0.8]
+                        --data FILE
+      generation as `rnn sample` does it, step by step: a new model of that
+      shape (the corpus's vocabulary, reference.py bench's initialisation;
+      speed does not depend on the weights), from a newline, one character
+      at a time through the model with its states carried (no gradients),
+      each drawn from the softmax at the temperature; prints
+      chars_per_sec=X over the characters after the warm-up
   reference.py info --model CKPT
       prints the checkpoint's settings and tensor shapes (for people)
 """
@@ -412,6 +421,29 @@ def cmd_bench(a):
     print("chars_per_sec=%.0f" % (a.steps * a.batch * a.seq / seconds))
 
 
+def cmd_generate(a):
+    import time
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(1)
+    _, vocab = training_ids(a.data, 0)
+    model = CharModel(a.cell, len(vocab), a.hidden, a.layers)
+    model.init_uniform()
+    model.eval()
+    x = torch.tensor([[vocab.index(b"\n") if b"\n" in vocab else 0]])
+    out = []
+    with torch.no_grad():
+        state = model.zero_state(1)
+        for i in range(a.warmup + a.length):
+            if i == a.warmup:
+                start = time.perf_counter()
+            logits, state = model(x, state)
+            p = torch.softmax(logits[0] / a.temperature, dim=0)
+            x = torch.multinomial(p, 1).view(1, 1)
+            out.append(vocab[int(x)])
+    seconds = time.perf_counter() - start
+    print("chars_per_sec=%.0f" % (a.length / seconds))
+
+
 def evaluate(model, ids, B, T):
     """rnn's validation loss: the mean cross-entropy of the n - 1
     predictions of ids, cut into B contiguous pieces of s = ceil((n-1)/B)
@@ -511,12 +543,22 @@ def main():
                                 ("threads", int, 2), ("seconds", float, 60)):
         m.add_argument("--" + name, type=kind, default=default)
     m.add_argument("--data", required=True)
+    n = sub.add_parser("generate", help="measure generation speed")
+    n.add_argument("--cell", choices=CELLS, default="lstm")
+    n.add_argument("--layers", type=int, default=2)
+    n.add_argument("--hidden", type=int, default=128)
+    n.add_argument("--length", type=int, default=20000)
+    n.add_argument("--warmup", type=int, default=200)
+    n.add_argument("--threads", type=int, default=1)
+    n.add_argument("--temperature", type=float, default=0.8)
+    n.add_argument("--data", required=True)
     i = sub.add_parser("info", help="describe a checkpoint")
     i.add_argument("--model", required=True)
     a = p.parse_args()
     try:
         {"bench": cmd_bench, "grad": cmd_grad, "train": cmd_train,
-         "timed": cmd_timed, "info": cmd_info}[a.mode](a)
+         "timed": cmd_timed, "generate": cmd_generate,
+         "info": cmd_info}[a.mode](a)
     except (ValueError, OSError) as e:
         sys.exit("reference.py: %s" % e)
 
