@@ -192,9 +192,10 @@ $(COURSE)/check_rnn_d: $(COURSE)/tangle.stamp
 	  $(COURSE_C) $(CHECK_FLAGS) $(LDLIBS)
 print-part2:
 	@echo $(PART2)
-check-course: $(COURSE)/check_rnn_d $(COURSE)/check_rnn
+check-course: $(COURSE)/check_rnn_d $(COURSE)/check_rnn rnn-course
 	$(COURSE)/check_rnn_d
 	$(COURSE)/check_rnn
+	bash tests/course.sh ./rnn-course
 
 # ---------------------------------------------------------------- tests
 # The unit tests run twice: in single precision, as the program runs,
