@@ -204,8 +204,11 @@ expect 1 "'len.ckpt' is damaged: its header claims more than memory can hold" sa
 "$RNN" "${t[@]}" --steps 1e1 --save e.ckpt > out 2>&1 \
   && tail -n 1 out | grep -q '^done steps=10 ' \
   && passed=$((passed + 1)) || fail "--steps 1e1"
-printf ':temp abc\n:temp 0.5\n:length 2.5\n' | "$RNN" chat --model good.ckpt > /dev/null 2> out
-[ "$(grep -c '^rnn chat: :temp needs a number from 0 to 100$' out)" -eq 1 ] \
-  && grep -q '^rnn chat: :length needs a number from 1 to 1e+09$' out \
+printf ':temp abc\n:temp 0.5\n:length 2.5\n:temp 0x1p-1\n:seed +3\n:temp  0.25 \n:length inf\n' \
+  | "$RNN" chat --model good.ckpt > /dev/null 2> out
+[ "$(grep -c '^rnn chat: :temp needs a number from 0 to 100$' out)" -eq 2 ] \
+  && [ "$(grep -c '^rnn chat: :length needs a number from 1 to 1e+09$' out)" -eq 2 ] \
+  && grep -q '^rnn chat: :seed needs a number from 0 to 1e+15$' out \
+  && [ "$(grep -c needs out)" -eq 5 ] \
   && passed=$((passed + 1)) || fail "chat's numbers: $(cat out)"
 cd "$tmp" || exit 1

@@ -63,6 +63,42 @@ expect 2 "--layers must be an integer from 1 to 8, not '9'" --layers 9
 expect 2 "--dropout must be a number from 0 to 0.99, not '1'" --dropout 1
 expect 2 "--dropout must be a number from 0 to 0.99" --dropout -0.1
 
+# Numbers are decimal and nothing else. Every numeric option of every
+# command, as the commands' help lists them (those whose value is named by
+# one capital letter), refuses hexadecimal, binary exponents, infinities,
+# NaN, a leading '+', spaces and numbers that overflow a double, with
+# status 2 and one line that names the option. Each command is also given
+# a missing file, so that a value taken by mistake fails at once.
+bad_numbers=(0x10 0X1P3 0x1p-9 inf -inf INF infinity nan NAN +1 +0.5 ' 1'
+             '1 ' '1 2' 1e999 -1e999 1e-999 1,5 1_000 '' . - 1e e5 0x 1.5.2)
+missing=("$tmp/missing")
+declare -A extra=([train]="--data $missing" [sample]="--model $missing"
+                  [chat]="--model $missing" [eval]="--model $missing"
+                  [grad]="--model $missing" [dump]="--model $missing")
+numeric=0 wrong=""
+for cmd in train sample chat eval grad dump; do
+    for opt in $("$RNN" $cmd --help | sed -n 's/^  --\([a-z-]*\) [A-Z] .*/\1/p'); do
+        numeric=$((numeric + 1))
+        for bad in "${bad_numbers[@]}" 0x1p3s infs 1h+5m '1h 30m' 5m-1s; do
+            "$RNN" $cmd ${extra[$cmd]} --$opt "$bad" > /dev/null 2> "$tmp/err"
+            status=$?
+            [ $status -eq 2 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] \
+              && grep -q "^rnn: --$opt must be " "$tmp/err" \
+              || wrong="$wrong $cmd --$opt '$bad' ($status);"
+        done
+    done
+done
+[ $numeric -ge 30 ] && [ -z "$wrong" ] && passed=$((passed + 1)) \
+    || fail "strict numbers ($numeric options):$wrong"
+# ... and takes what is decimal: 1e1 steps, 0.5 and .5 and 5. as numbers,
+# and 1.5h, 90s and 1h30m as durations.
+for good in "--steps 1e1" "--lr .5" "--lr 5." "--lr 0.5e-2" "--clip -0" \
+            "--time 1.5h" "--time 90s" "--time 1h30m" "--time 2"; do
+    "$RNN" --data "$missing" $good > /dev/null 2> "$tmp/err"
+    [ $? -eq 1 ] && grep -q "^rnn: cannot open '$missing'" "$tmp/err" \
+        && passed=$((passed + 1)) || fail "'$good' refused: $(cat "$tmp/err")"
+done
+
 # Bad input files: exit status 1.
 : > "$tmp/empty.txt"
 printf 'GIF89a\001\000\001\000\000\000' > "$tmp/binary.gif"
