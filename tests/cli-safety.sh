@@ -211,4 +211,28 @@ printf ':temp abc\n:temp 0.5\n:length 2.5\n:temp 0x1p-1\n:seed +3\n:temp  0.25 \
   && grep -q '^rnn chat: :seed needs a number from 0 to 1e+15$' out \
   && [ "$(grep -c needs out)" -eq 5 ] \
   && passed=$((passed + 1)) || fail "chat's numbers: $(cat out)"
+
+# 18. The error paths of the commands that the cases above leave out; with
+# the sanitized program (make check), each is also seen to free what it
+# took before it exits. A model whose weights are all 3e38 is finite but
+# gives a loss that is not.
+expect 1 "'huge.ckpt' gives a loss of -\?nan on 'text.txt'" \
+    eval --model huge.ckpt --data text.txt
+expect 2 "eval needs --data FILE" eval --model good.ckpt
+expect 1 "cannot open 'missing.txt'" eval --model good.ckpt --data missing.txt
+printf 'Zebra \303\251t\303\251\n' > accents.txt
+expect 1 "tokens outside the model's vocabulary" \
+    eval --model good.ckpt --data accents.txt
+expect 1 "cannot open 'missing.txt'" grad --model good.ckpt --data missing.txt
+expect 1 "tokens outside the model's vocabulary" \
+    grad --model good.ckpt --data accents.txt
+expect 1 "'text.txt' is not an rnn checkpoint" dump --model text.txt
+expect 2 "--recipe must be one of 1m|10m|60m, not '2m'" "${t[@]}" --recipe 2m
+expect 2 "--recipe starts a new model" "${t[@]}" --recipe 1m \
+    --resume good.ckpt
+mkdir recipe && cd recipe && : > rnn-best.ckpt || exit 1
+expect 2 "'rnn-best.ckpt' exists; name the best model's file" "${t[@]}" \
+    --recipe 1m
+[ ! -e rnn.ckpt ] && passed=$((passed + 1)) || fail "recipe left rnn.ckpt"
+cd /proc && expect 1 "cannot create 'rnn.ckpt'" "${t[@]}" --steps 1
 cd "$tmp" || exit 1

@@ -7,6 +7,7 @@
 set -u
 RNN=$(realpath "${1:-./rnn}")
 [ -x "$RNN" ] || { echo "cli: $RNN is not an executable" >&2; exit 1; }
+SANITIZED=${RNN_SANITIZED:+$(realpath "$RNN_SANITIZED")}
 here=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -20,22 +21,35 @@ fail() {
     failed=$((failed + 1))
 }
 
+# With RNN_SANITIZED naming the program built with AddressSanitizer, every
+# case that must fail runs again under it, with LeakSanitizer on: it must
+# fail the same way, with the same one line and no report of a leak.
+export ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=exitcode=99
+if [ -n "$SANITIZED" ] && ! "$SANITIZED" --version > /dev/null 2>&1; then
+    echo "cli: $SANITIZED does not run here (LeakSanitizer needs ptrace)" >&2
+    exit 1
+fi
+
 # expect STATUS PATTERN ARGS...: rnn ARGS exits with STATUS and prints one
-# line on stderr that starts with "rnn: " and contains PATTERN.
+# line on stderr that starts with "rnn: " and contains PATTERN; and so does
+# the sanitized program, if there is one.
 expect() {
-    local want=$1 pattern=$2
+    local want=$1 pattern=$2 program
     shift 2
-    "$RNN" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null
-    local got=$?
-    if [ "$got" -ne "$want" ]; then
-        fail "rnn $* exited $got, expected $want"
-    elif [ "$(wc -l < "$tmp/err")" -ne 1 ]; then
-        fail "rnn $* printed $(wc -l < "$tmp/err") lines on stderr, expected 1"
-    elif ! grep -q "^rnn: .*$pattern" "$tmp/err"; then
-        fail "rnn $*: stderr lacks '$pattern'"
-    else
-        passed=$((passed + 1))
-    fi
+    for program in "$RNN" $SANITIZED; do
+        "$program" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null
+        local got=$? name=rnn
+        [ "$program" = "$RNN" ] || name=rnn-asan
+        if [ "$got" -ne "$want" ]; then
+            fail "$name $* exited $got, expected $want"; return
+        elif [ "$(wc -l < "$tmp/err")" -ne 1 ]; then
+            fail "$name $* printed $(wc -l < "$tmp/err") lines on stderr, expected 1"
+            return
+        elif ! grep -q "^rnn: .*$pattern" "$tmp/err"; then
+            fail "$name $*: stderr lacks '$pattern'"; return
+        fi
+    done
+    passed=$((passed + 1))
 }
 
 # Usage errors: exit status 2.
