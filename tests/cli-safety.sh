@@ -115,14 +115,47 @@ cmp -s r.ckpt good.ckpt && "$RNN" --resume r.ckpt --data "$here/data/tiny.txt" \
     && passed=$((passed + 1)) || fail "resume with --data"
 
 # 8. Temporary files that a killed save left behind are removed at the
-# next save: only those named like one, and older than the process.
+# next save: only those named like one, and only those that no process
+# holds the lock of, whatever their age: one made now, or dated an hour
+# ahead, goes; one that a process holds locked (as a save in progress
+# does) stays.
 cp good.ckpt tmp.ckpt
 : > tmp.ckpt.Ab3dE9; touch -d '1 hour ago' tmp.ckpt.Ab3dE9
 : > tmp.ckpt.keep1; touch -d '1 hour ago' tmp.ckpt.keep1
 : > tmp.ckpt.Zz9999; touch -d '1 hour' tmp.ckpt.Zz9999
+: > tmp.ckpt.Now123
+(exec 9> tmp.ckpt.Lock12; flock 9; : > locked; exec sleep 60) &
+locker=$!
+await_file() { for i in $(seq 100); do [ -e "$1" ] && return 0; sleep 0.1; done; return 1; }
+await_file locked
 "$RNN" "${t[@]}" --resume tmp.ckpt --steps 21 > /dev/null 2>&1
-[ ! -e tmp.ckpt.Ab3dE9 ] && [ -e tmp.ckpt.keep1 ] && [ -e tmp.ckpt.Zz9999 ] \
+[ ! -e tmp.ckpt.Ab3dE9 ] && [ -e tmp.ckpt.keep1 ] && [ ! -e tmp.ckpt.Zz9999 ] \
+    && [ ! -e tmp.ckpt.Now123 ] && [ -e tmp.ckpt.Lock12 ] \
     && passed=$((passed + 1)) || fail "stale temporary files: $(ls tmp.ckpt*)"
+kill $locker; wait $locker 2> /dev/null
+# A save in progress when kill -9 came leaves its temporary file, which a
+# run resumed at once, in the same second, removes at its first save. (Up
+# to five tries, for a kill early in a second in the middle of a save.)
+kill9=(--data big.txt --hidden 400 --batch 4 --seq 10 --sample-length 0 --val-frac 0
+       --val-every 0 --print-every 1 --save k.ckpt)
+for try in 1 2 3 4 5; do
+    rm -f k.ckpt k.ckpt.??????
+    "$RNN" "${kill9[@]}" --steps 1000000 --save-every 1 > k.out 2>&1 &
+    pid=$!
+    for i in $(seq 1000); do
+        [ -s k.ckpt ] && ls k.ckpt.?????? > /dev/null 2>&1 \
+          && [ "$(date +%N)" -lt 400000000 ] && break
+        sleep 0.005
+    done
+    kill -9 $pid; wait $pid 2> /dev/null
+    left=$(ls k.ckpt.?????? 2> /dev/null)
+    [ -n "$left" ] && [ "$(stat -c %Y $left)" = "$(date +%s)" ] && break
+done
+last=$(awk '$1 == "step" { n = $2 } END { print n + 0 }' k.out)
+"$RNN" "${kill9[@]}" --resume k.ckpt --steps $((${last%%/*} + 2)) \
+    > /dev/null 2> "$tmp/err"
+[ -n "$left" ] && [ ! -e "$left" ] && [ "$(step_of k.ckpt)" -eq $((${last%%/*} + 2)) ] \
+    && passed=$((passed + 1)) || fail "temporary of a kill -9 (try $try): '$left' $(ls k.ckpt*)"
 
 # 9. A write-protected checkpoint is not replaced; a checkpoint reached
 # through a link is replaced where the link points; a replaced file keeps
