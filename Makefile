@@ -91,7 +91,7 @@ CHECK_FLAGS = $(shell pkg-config --cflags --libs check)
 # Debian packages for the program, the tests and the book; only rnn-mpi and
 # its tests (make check-mpi) need MPI (Chapter "Many machines").
 MPI_DEBS := openmpi-bin libopenmpi-dev
-DEBS := make gcc libc6-dev noweb check pkg-config tmux \
+DEBS := make gcc libc6-dev noweb check pkg-config tmux time \
         texlive-latex-base texlive-latex-recommended lmodern gnuplot-nox \
         texlive-pictures poppler-utils $(MPI_DEBS)
 

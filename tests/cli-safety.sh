@@ -50,15 +50,47 @@ wait $pid; status=$?
 # 3. Saving takes no memory beyond training's: under an address-space limit
 # that training fits in, the checkpoint is saved (the earlier program
 # assembled it in memory and died there); and a model that does not fit is
-# refused at once, with the limit (15, for RLIMIT_AS).
+# refused at once, with the limit (15, for RLIMIT_AS): one far too big, and
+# one whose parameters, gradient and moments fit but not with the fast
+# driver's two copies of the weights in panels (issue 28, 1).
 limited() { (ulimit -v "$1"; shift; OMP_NUM_THREADS=2 exec "$RNN" "$@") > out 2> "$tmp/err"; }
-limited 200000 "${t[@]}" --hidden 1200 --steps 1 --save mem.ckpt \
+limited 250000 "${t[@]}" --hidden 1200 --steps 1 --save mem.ckpt \
   && "$RNN" dump --model mem.ckpt > /dev/null \
-  && passed=$((passed + 1)) || fail "saving under ulimit -v 200000"
-limited 200000 "${t[@]}" --hidden 4000 --steps 1 --save mem2.ckpt
-[ $? -eq 1 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] \
-  && grep -q "^rnn: this model would need .* GB of memory for training, more than the .* GB this process may use$" "$tmp/err" \
-  && passed=$((passed + 1)) || fail "refusal under ulimit -v 200000"
+  && passed=$((passed + 1)) || fail "saving under ulimit -v 250000"
+refused='^rnn: this model would need .* GB of memory for training, more than the .* GB this process may use$'
+for case in "200000 --hidden 4000" "400000 --hidden 2000 --seq 4 --batch 1"; do
+    limited ${case%% *} "${t[@]}" ${case#* } --steps 1 --save mem2.ckpt
+    [ $? -eq 1 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -q "$refused" "$tmp/err" \
+      && [ ! -s mem2.ckpt ] && passed=$((passed + 1)) \
+      || fail "refusal under ulimit -v ${case%% *}: $(cat "$tmp/err")"
+done
+
+# What a run says it will hold at the most (the header's memory line) is
+# no less than what it held, its peak resident memory as GNU time measures
+# it, and not much more; on runs of each cell, stacked, with dropout, with
+# each optimiser, with word tokens, with the gradient's reach measured, and
+# resumed from a checkpoint, which the run holds while it trains.
+"$RNN" "${t[@]}" --hidden 500 --steps 2 --save res.ckpt > /dev/null 2>&1
+peak_runs=("${t[*]} --cell rnn --hidden 600 --seq 20 --batch 8 --sample-length 100"
+    "${t[*]} --hidden 800 --seq 4 --batch 1 --val-frac 0"
+    "${t[*]} --cell gru --hidden 400 --layers 2 --dropout 0.3 --seq 30 --batch 16"
+    "${t[*]} --hidden 64 --seq 50 --batch 8 --optim adagrad --val-frac 0.5
+     --gradient-lags lags.txt"
+    "${t[*]} --cell rnn --hidden 400 --layers 3 --batch 8 --optim sgd"
+    "${t[*]} --data big.txt --tokens word --hidden 128 --seq 20 --batch 8
+     --val-frac 0.01"
+    "--data $here/data/tiny.txt --sample-length 0 --resume res.ckpt --steps 3")
+[ -x /usr/bin/time ] || fail "no /usr/bin/time (Debian's package time)"
+for args in "${peak_runs[@]}"; do
+    /usr/bin/time -f %M -o peak.txt "$RNN" --steps 1 $args --save peak.ckpt \
+        > out 2> "$tmp/err"
+    most=$(sed -n 's/^memory: at most \([0-9.]*\) MB, of the .*/\1/p' out)
+    peak=$(tail -n 1 peak.txt)
+    awk -v most="$most" -v peak="$peak" 'BEGIN { most *= 1e6; peak *= 1024
+        exit !(most >= peak && most <= 1.3 * peak + 4e6) }' \
+      && passed=$((passed + 1)) \
+      || fail "memory of $args: said ${most:-nothing} MB, held $peak kB"
+done
 
 # 15. The same in a control group with a memory limit, where there is one
 # to be made (as root, with a writable memory controller).
@@ -73,6 +105,17 @@ if [ -n "$group" ] && mkdir "$group/rnn-test-$$" 2> /dev/null; then
     sleep 0.2; rmdir "$g"
     [ $status -eq 1 ] && grep -q "more than the 0.3 GB this process may use" "$tmp/err" \
       && passed=$((passed + 1)) || fail "refusal in a control group: status $status"
+    # A run that the kernel would kill in its first step, when the panels
+    # are allocated, is refused at once instead (issue 28, 1).
+    mkdir "$g" && echo 380000000 > "$g/memory.limit_in_bytes" 2> /dev/null \
+        || echo 380000000 > "$g/memory.max"
+    (echo $BASHPID > "$g/cgroup.procs"; exec "$RNN" "${t[@]}" --hidden 2000 \
+        --seq 4 --batch 1 --steps 1 --save cg.ckpt) > out 2> "$tmp/err"
+    status=$?
+    sleep 0.2; rmdir "$g"
+    [ $status -eq 1 ] && grep -q "$refused" "$tmp/err" \
+      && grep -q "more than the 0.38 GB this process may use" "$tmp/err" \
+      && passed=$((passed + 1)) || fail "refusal in a control group of 380 MB: status $status"
 else
     echo "cli: skipped: no control group can be made here to limit memory"
 fi
