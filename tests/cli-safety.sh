@@ -50,15 +50,18 @@ wait $pid; status=$?
 # 3. Saving takes no memory beyond training's: under an address-space limit
 # that training fits in, the checkpoint is saved (the earlier program
 # assembled it in memory and died there); and a model that does not fit is
-# refused at once, with the limit (15, for RLIMIT_AS): one far too big, and
+# refused at once, with the limit (15, for RLIMIT_AS): one far too big;
 # one whose parameters, gradient and moments fit but not with the fast
-# driver's two copies of the weights in panels (issue 28, 1).
+# driver's two copies of the weights in panels; and one whose trainer fits
+# but not the windows of its measurement of the gradient's reach (issue
+# 28, 1).
 limited() { (ulimit -v "$1"; shift; OMP_NUM_THREADS=2 exec "$RNN" "$@") > out 2> "$tmp/err"; }
 limited 250000 "${t[@]}" --hidden 1200 --steps 1 --save mem.ckpt \
   && "$RNN" dump --model mem.ckpt > /dev/null \
   && passed=$((passed + 1)) || fail "saving under ulimit -v 250000"
-refused='^rnn: this model would need .* GB of memory for training, more than the .* GB this process may use$'
-for case in "200000 --hidden 4000" "400000 --hidden 2000 --seq 4 --batch 1"; do
+refused='^rnn: this \(model\|run\) would need .* GB of memory for training, more than the .* GB this process may use$'
+for case in "200000 --hidden 4000" "400000 --hidden 2000 --seq 4 --batch 1" \
+            "200000 --hidden 512 --seq 2 --batch 1 --gradient-lags lags.txt"; do
     limited ${case%% *} "${t[@]}" ${case#* } --steps 1 --save mem2.ckpt
     [ $? -eq 1 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -q "$refused" "$tmp/err" \
       && [ ! -s mem2.ckpt ] && passed=$((passed + 1)) \
