@@ -98,7 +98,7 @@ CHECK_FLAGS = $(shell pkg-config --cflags --libs check)
 # Debian packages for the program, the tests and the book; only rnn-mpi and
 # its tests (make check-mpi) need MPI (Chapter "Many machines").
 MPI_DEBS := openmpi-bin libopenmpi-dev
-DEBS := make gcc libc6-dev noweb check pkg-config tmux \
+DEBS := make gcc libc6-dev noweb check pkg-config tmux time \
         texlive-latex-base texlive-latex-recommended lmodern gnuplot-nox \
         texlive-pictures poppler-utils $(MPI_DEBS)
 
@@ -227,7 +227,18 @@ build/check_rnn_asan: build/check_rnn.c $(ASAN_OBJ) $(HEADERS)
 	$(CC) $(REQUIRED) $(SANITIZE) $(ARCH) -Ibuild -o $@ build/check_rnn.c \
 	  $(ASAN_OBJ) $(CHECK_FLAGS) $(LDLIBS)
 
-check: build/check_rnn_d build/check_rnn build/check_rnn_asan rnn build/speed
+# The program itself under the same sanitizers, with LeakSanitizer on:
+# the command-line tests run it again for every case that must fail, so
+# that every error path of every command is seen to free what it took.
+build/asan/main.o: build/main.c $(HEADERS) Makefile
+	@mkdir -p build/asan
+	$(CC) $(REQUIRED) $(SANITIZE) $(ARCH) -Ibuild \
+	  -DRNN_VERSION='"$(VERSION)"' -c -o $@ $<
+build/rnn-asan: build/asan/main.o $(ASAN_OBJ) build/book.o
+	$(CC) $(REQUIRED) $(SANITIZE) $(ARCH) -o $@ $^ $(LDLIBS)
+
+check: build/check_rnn_d build/check_rnn build/check_rnn_asan rnn build/speed \
+       build/rnn-asan
 	for k in $$(build/check_rnn kernels); do \
 	  echo "kernel $$k:"; \
 	  RNN_KERNEL=$$k build/check_rnn_d; \
@@ -235,7 +246,7 @@ check: build/check_rnn_d build/check_rnn build/check_rnn_asan rnn build/speed
 	  RNN_KERNEL=$$k CK_FORK=no build/check_rnn_asan; \
 	done
 	OMP_NUM_THREADS=1 build/check_rnn
-	bash tests/cli.sh ./rnn
+	RNN_SANITIZED=build/rnn-asan bash tests/cli.sh ./rnn
 
 # ---------------------------------------------------------------- aarch64
 # The unit tests built for aarch64 with Debian's cross compiler and run

@@ -7,6 +7,7 @@
 set -u
 RNN=$(realpath "${1:-./rnn}")
 [ -x "$RNN" ] || { echo "cli: $RNN is not an executable" >&2; exit 1; }
+SANITIZED=${RNN_SANITIZED:+$(realpath "$RNN_SANITIZED")}
 here=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -20,22 +21,35 @@ fail() {
     failed=$((failed + 1))
 }
 
+# With RNN_SANITIZED naming the program built with AddressSanitizer, every
+# case that must fail runs again under it, with LeakSanitizer on: it must
+# fail the same way, with the same one line and no report of a leak.
+export ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=exitcode=99
+if [ -n "$SANITIZED" ] && ! "$SANITIZED" --version > /dev/null 2>&1; then
+    echo "cli: $SANITIZED does not run here (LeakSanitizer needs ptrace)" >&2
+    exit 1
+fi
+
 # expect STATUS PATTERN ARGS...: rnn ARGS exits with STATUS and prints one
-# line on stderr that starts with "rnn: " and contains PATTERN.
+# line on stderr that starts with "rnn: " and contains PATTERN; and so does
+# the sanitized program, if there is one.
 expect() {
-    local want=$1 pattern=$2
+    local want=$1 pattern=$2 program
     shift 2
-    "$RNN" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null
-    local got=$?
-    if [ "$got" -ne "$want" ]; then
-        fail "rnn $* exited $got, expected $want"
-    elif [ "$(wc -l < "$tmp/err")" -ne 1 ]; then
-        fail "rnn $* printed $(wc -l < "$tmp/err") lines on stderr, expected 1"
-    elif ! grep -q "^rnn: .*$pattern" "$tmp/err"; then
-        fail "rnn $*: stderr lacks '$pattern'"
-    else
-        passed=$((passed + 1))
-    fi
+    for program in "$RNN" $SANITIZED; do
+        "$program" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null
+        local got=$? name=rnn
+        [ "$program" = "$RNN" ] || name=rnn-asan
+        if [ "$got" -ne "$want" ]; then
+            fail "$name $* exited $got, expected $want"; return
+        elif [ "$(wc -l < "$tmp/err")" -ne 1 ]; then
+            fail "$name $* printed $(wc -l < "$tmp/err") lines on stderr, expected 1"
+            return
+        elif ! grep -q "^rnn: .*$pattern" "$tmp/err"; then
+            fail "$name $*: stderr lacks '$pattern'"; return
+        fi
+    done
+    passed=$((passed + 1))
 }
 
 # Usage errors: exit status 2.
@@ -62,6 +76,42 @@ expect 2 "--layers must be an integer from 1 to 8, not '0'" --layers 0
 expect 2 "--layers must be an integer from 1 to 8, not '9'" --layers 9
 expect 2 "--dropout must be a number from 0 to 0.99, not '1'" --dropout 1
 expect 2 "--dropout must be a number from 0 to 0.99" --dropout -0.1
+
+# Numbers are decimal and nothing else. Every numeric option of every
+# command, as the commands' help lists them (those whose value is named by
+# one capital letter), refuses hexadecimal, binary exponents, infinities,
+# NaN, a leading '+', spaces and numbers that overflow a double, with
+# status 2 and one line that names the option. Each command is also given
+# a missing file, so that a value taken by mistake fails at once.
+bad_numbers=(0x10 0X1P3 0x1p-9 inf -inf INF infinity nan NAN +1 +0.5 ' 1'
+             '1 ' '1 2' 1e999 -1e999 1e-999 1,5 1_000 '' . - 1e e5 0x 1.5.2)
+missing=("$tmp/missing")
+declare -A extra=([train]="--data $missing" [sample]="--model $missing"
+                  [chat]="--model $missing" [eval]="--model $missing"
+                  [grad]="--model $missing" [dump]="--model $missing")
+numeric=0 wrong=""
+for cmd in train sample chat eval grad dump; do
+    for opt in $("$RNN" $cmd --help | sed -n 's/^  --\([a-z-]*\) [A-Z] .*/\1/p'); do
+        numeric=$((numeric + 1))
+        for bad in "${bad_numbers[@]}" 0x1p3s infs 1h+5m '1h 30m' 5m-1s; do
+            "$RNN" $cmd ${extra[$cmd]} --$opt "$bad" > /dev/null 2> "$tmp/err"
+            status=$?
+            [ $status -eq 2 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] \
+              && grep -q "^rnn: --$opt must be " "$tmp/err" \
+              || wrong="$wrong $cmd --$opt '$bad' ($status);"
+        done
+    done
+done
+[ $numeric -ge 30 ] && [ -z "$wrong" ] && passed=$((passed + 1)) \
+    || fail "strict numbers ($numeric options):$wrong"
+# ... and takes what is decimal: 1e1 steps, 0.5 and .5 and 5. as numbers,
+# and 1.5h, 90s and 1h30m as durations.
+for good in "--steps 1e1" "--lr .5" "--lr 5." "--lr 0.5e-2" "--clip -0" \
+            "--time 1.5h" "--time 90s" "--time 1h30m" "--time 2"; do
+    "$RNN" --data "$missing" $good > /dev/null 2> "$tmp/err"
+    [ $? -eq 1 ] && grep -q "^rnn: cannot open '$missing'" "$tmp/err" \
+        && passed=$((passed + 1)) || fail "'$good' refused: $(cat "$tmp/err")"
+done
 
 # Bad input files: exit status 1.
 : > "$tmp/empty.txt"
