@@ -407,12 +407,13 @@ $(EXP)/results.tex: $(RESULTS:%=results/%.txt) figures/results-tex.sh \
 	    < results/$$r.txt; \
 	done > $@
 
-# The fast kernels against the reference ones, on one thread.
+# The fast kernels against the reference ones, on one thread, and the
+# machine they ran on.
 build/speed: build/speed.c $(LIB) $(HEADERS)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
-$(EXP)/speed.tex: build/speed
+$(EXP)/speed.tex: build/speed figures/machine-tex.sh
 	@mkdir -p $(EXP)
-	build/speed > $@
+	{ OMP_NUM_THREADS=1 bash figures/machine-tex.sh Speed; build/speed; } > $@
 
 # The measurements of training on several processes, which bench/machines.sh
 # made (the book's build needs no MPI), and the predictions drawn from them.
