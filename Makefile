@@ -28,6 +28,7 @@ NW := rnn.nw \
       chapters/78-tokens.nw \
       chapters/80-checkpoints.nw \
       chapters/85-commands.nw \
+      chapters/86-plots.nw \
       chapters/87-machines.nw \
       chapters/90-speed.nw \
       chapters/93-recipes.nw \
@@ -39,7 +40,7 @@ NW := rnn.nw \
 # and each part of the book presents its modules in this order. Each is a
 # header and a C file.
 MODULES := sys mat rng tokens cell loss corpus model optim sample setting \
-           train lags crc ckpt machines kernel fast
+           train lags crc ckpt plot machines kernel fast
 # Root chunks: every file the sources define. `make lint` insists on exactly these.
 ROOTS := $(foreach m,$(MODULES),$(m).h $(m).c) main.c check_rnn.c speed.c \
          measure.c machines-mpi.c
@@ -96,6 +97,7 @@ DEBS := make gcc libc6-dev noweb check pkg-config tmux \
         texlive-pictures poppler-utils $(MPI_DEBS)
 
 .PHONY: all tangle check pdf lint clean deps install install-doc uninstall \
+        readme-figure \
         bench bench-blas parity bench-deps results check-arm64 deps-arm64 check-mpi
 all: tangle
 
@@ -390,6 +392,13 @@ build/fig-race.tex: $(CELLS:%=$(EXP)/ts-%.csv)
 build/fig-clip.tex: $(EXP)/rnn-clip.txt $(EXP)/rnn.csv
 build/fig-temperature.tex: $(EXP)/temperature-plot.txt
 build/fig-words.tex: $(EXP)/words-plot.txt
+# The pictures that rnn plot draws of the book's runs (Chapter "Pictures of
+# a run"): the three cells' logs as a PDF, the plain cell's in characters.
+build/fig-plot-cells.pdf: $(CELLS:%=$(EXP)/%.csv) rnn
+	cd $(EXP) && ../../rnn plot $(CELLS:%=%.csv) --units bits \
+	  --out ../fig-plot-cells.pdf
+$(EXP)/plot-rnn.txt: $(EXP)/rnn.csv rnn
+	cd $(EXP) && ../../rnn plot rnn.csv > plot-rnn.txt
 
 BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   build/fig-lags.tex build/fig-compare.tex build/fig-clip.tex \
@@ -402,7 +411,8 @@ BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   $(EXP)/word-sample.txt $(EXP)/word-summary.tex \
   $(EXP)/gradcheck.tex $(EXP)/gradcheck-summary.tex $(EXP)/speed.tex \
   $(EXP)/answers.tex build/fig-race.tex $(EXP)/ts-summary.tex \
-  $(EXP)/results.tex $(EXP)/machines.tex
+  $(EXP)/results.tex $(EXP)/machines.tex build/fig-plot-cells.pdf \
+  $(EXP)/plot-rnn.txt
 
 # The book is what `noweave -delay -index` makes of the chapters, with one
 # more filter in noweave's pipeline: figures/code-uses.awk, which keeps the
@@ -481,10 +491,16 @@ uninstall:
 	-rmdir $(DOCDIR) 2> /dev/null
 
 # ---------------------------------------------------------------- upkeep
-lint: $(LIB) build/main.o build/check_rnn.o build/speed.o build/measure.o
+lint: $(LIB) build/main.o build/check_rnn.o build/speed.o build/measure.o rnn
 	bash tests/lint.sh "$(ROOTS)" $(NW)
 	bash tests/layers.sh "$(MODULES)" $(NW)
 	bash tests/readme-results.sh
+	bash tests/readme-plot.sh
+
+# The README's picture of a run, drawn by rnn plot from a short run (about
+# 15 seconds) and written into README.md, which make lint checks.
+readme-figure: rnn
+	bash tests/readme-plot.sh --write
 build/check_rnn.o: build/check_rnn.c $(HEADERS)
 	$(CC) $(ALL_CFLAGS) $$(pkg-config --cflags check) -c -o $@ $<
 
