@@ -174,6 +174,18 @@ vals=$(awk -F, 'NR > 1 && $3 != ""' live.csv | wc -l)
             END { exit bad || n != rows }' live.csv <(block script.gp t1) \
     && passed=$((passed + 1)) || { fail "train --plot:"; cat calls.txt; }
 
+# A picture named through a symbolic link, to a file that is not there yet
+# and then is, is drawn where the link points, and the link stays; a
+# picture drawn again keeps its permissions.
+mkdir elsewhere sub && ln -s ../elsewhere/linked.png sub/link.png
+"$RNN" plot run.csv --out sub/link.png 2> "$tmp/err" \
+    && chmod 640 elsewhere/linked.png \
+    && "$RNN" plot run.csv --out sub/link.png 2> "$tmp/err" \
+    && [ -L sub/link.png ] && [ "$(png_size elsewhere/linked.png)" = 800x500 ] \
+    && [ "$(stat -c %a elsewhere/linked.png)" = 640 ] \
+    && [ "$(ls sub elsewhere | grep -c png)" -eq 2 ] \
+    && passed=$((passed + 1)) || fail "a picture through a symbolic link"
+
 # 7. Failures. Usage errors: a picture whose name says no kind, no logs, a
 # picture that would replace a log.
 expect 2 "--out must name a .png, .svg, .pdf or .txt file, not 'run.jpg'" \
