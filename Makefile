@@ -33,6 +33,7 @@ PART2 := chapters/77-system.nw \
       chapters/79-settings.nw \
       chapters/80-checkpoints.nw \
       chapters/85-commands.nw \
+      chapters/86-plots.nw \
       chapters/87-machines.nw \
       chapters/90-speed.nw \
       chapters/93-recipes.nw \
@@ -45,7 +46,7 @@ NW := $(PART1) $(PART2)
 # and each part of the book presents its modules in this order. Each is a
 # header and a C file.
 MODULES := sys mat rng cell loss tokens corpus model optim sample train lags \
-           setting crc ckpt machines kernel fast
+           setting crc ckpt plot machines kernel fast
 # Root chunks: every file the sources define. `make lint` insists on exactly these.
 ROOTS := $(foreach m,$(MODULES),$(m).h $(m).c) main.c course.c check_rnn.c \
          speed.c \
@@ -103,8 +104,8 @@ DEBS := make gcc libc6-dev noweb check pkg-config tmux time \
         texlive-pictures poppler-utils $(MPI_DEBS)
 
 .PHONY: all tangle course check-course print-part2 check pdf lint clean deps \
-        install install-doc uninstall bench bench-blas bench-onednn parity \
-        bench-deps results check-arm64 deps-arm64 check-mpi
+        install install-doc uninstall readme-figure bench bench-blas \
+        bench-onednn parity bench-deps results check-arm64 deps-arm64 check-mpi
 all: tangle
 
 # ---------------------------------------------------------------- program
@@ -455,6 +456,13 @@ build/fig-race.tex: $(CELLS:%=$(EXP)/ts-%.csv)
 build/fig-clip.tex: $(EXP)/rnn-clip.txt $(EXP)/rnn.csv
 build/fig-temperature.tex: $(EXP)/temperature-plot.txt
 build/fig-words.tex: $(EXP)/words-plot.txt
+# The pictures that rnn plot draws of the book's runs (Chapter "Pictures of
+# a run"): the three cells' logs as a PDF, the plain cell's in characters.
+build/fig-plot-cells.pdf: $(CELLS:%=$(EXP)/%.csv) rnn
+	cd $(EXP) && ../../rnn plot $(CELLS:%=%.csv) --units bits \
+	  --out ../fig-plot-cells.pdf
+$(EXP)/plot-rnn.txt: $(EXP)/rnn.csv rnn
+	cd $(EXP) && ../../rnn plot rnn.csv > plot-rnn.txt
 
 BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   build/fig-lags.tex build/fig-compare.tex build/fig-clip.tex \
@@ -467,7 +475,8 @@ BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   $(EXP)/word-sample.txt $(EXP)/word-summary.tex \
   $(EXP)/gradcheck.tex $(EXP)/gradcheck-summary.tex $(EXP)/speed.tex \
   $(EXP)/answers.tex build/fig-race.tex $(EXP)/ts-summary.tex \
-  $(EXP)/results.tex $(EXP)/machines.tex $(EXP)/memory.tex
+  $(EXP)/results.tex $(EXP)/machines.tex $(EXP)/memory.tex \
+  build/fig-plot-cells.pdf $(EXP)/plot-rnn.txt
 
 # The book is what `noweave -delay -index` makes of the chapters, with one
 # more filter in noweave's pipeline: figures/code-uses.awk, which keeps the
@@ -570,13 +579,19 @@ INTERFACES := cell model_driver setting fast_kernel train_evaluate:stop \
 PART2_OBJ := $(patsubst %,build/%.o,$(filter-out $(COURSE_MODULES),$(MODULES))) \
              build/mpi/machines.o build/main.o build/speed.o build/measure.o
 lint: $(LIB) build/main.o build/course.o build/check_rnn.o build/speed.o \
-      build/measure.o build/mpi/machines.o rnn-course $(COURSE)/check_rnn_d
+      build/measure.o build/mpi/machines.o rnn-course $(COURSE)/check_rnn_d rnn
 	bash tests/lint.sh "$(ROOTS)" $(NW)
 	ROOTS_ONLY=1 bash tests/lint.sh "$(COURSE_ROOTS)" $(PART1)
 	bash tests/part1.sh "$(PART1)" "$(PART2)" $(PART2_OBJ)
 	bash tests/part1.sh --self-test "$(PART1)" "$(PART2)" $(PART2_OBJ)
 	INTERFACES="$(INTERFACES)" bash tests/layers.sh "$(MODULES)" $(NW)
 	bash tests/readme-results.sh
+	bash tests/readme-plot.sh
+
+# The README's picture of a run, drawn by rnn plot from a short run (about
+# 15 seconds) and written into README.md, which make lint checks.
+readme-figure: rnn
+	bash tests/readme-plot.sh --write
 build/check_rnn.o: build/check_rnn.c $(HEADERS)
 	$(CC) $(ALL_CFLAGS) $$(pkg-config --cflags check) -c -o $@ $<
 

@@ -214,6 +214,7 @@ done
 source "$here/tests/cli-models.sh"
 source "$here/tests/cli-safety.sh"
 source "$here/tests/cli-budgets.sh"
+source "$here/tests/cli-plot.sh"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
