@@ -24,10 +24,20 @@ fail() {
 # With RNN_SANITIZED naming the program built with AddressSanitizer, every
 # case that must fail runs again under it, with LeakSanitizer on: it must
 # fail the same way, with the same one line and no report of a leak.
+# Where LeakSanitizer cannot run (it needs ptrace, which some containers
+# forbid, and says so), the cases run under AddressSanitizer alone, and the
+# log says so; any other failure of the sanitized program is a failure.
 export ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=exitcode=99
-if [ -n "$SANITIZED" ] && ! "$SANITIZED" --version > /dev/null 2>&1; then
-    echo "cli: $SANITIZED does not run here (LeakSanitizer needs ptrace)" >&2
-    exit 1
+if [ -n "$SANITIZED" ] && ! "$SANITIZED" --version > /dev/null 2> "$tmp/err"
+then
+    if grep -q "LeakSanitizer has encountered a fatal error" "$tmp/err"; then
+        export ASAN_OPTIONS=detect_leaks=0:exitcode=99
+        echo "cli: LeakSanitizer cannot run here:" \
+             "the sanitized cases check memory errors only" >&2
+    else
+        echo "cli: $SANITIZED --version failed:" >&2; cat "$tmp/err" >&2
+        exit 1
+    fi
 fi
 
 # expect STATUS PATTERN ARGS...: rnn ARGS exits with STATUS and prints one
