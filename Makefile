@@ -371,9 +371,10 @@ $(EXP)/words.tex: $(EXP)/word-heldout.txt $(EXP)/lstm-heldout.txt \
 $(EXP)/words-plot.txt: $(EXP)/words.tex ;
 
 # How far back the gradient of the trained models, and of untrained ones,
-# reaches: REACH_SEEDS measurements each (Chapter "Why gates"), made by the
-# program of the appendix, which also measures the next token's
-# distribution and the held-out loss per character.
+# reaches: REACH_SEEDS measurements each (Chapters "Why gates" and "Three
+# cells compared"), made by the program of the appendix, which also
+# measures the next token's distribution and the held-out loss per
+# character.
 REACH_SEEDS := 3
 build/measure: build/measure.o $(LIB) build/book.o
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
@@ -393,11 +394,17 @@ $(CELLS:%=$(EXP)/ts-%.out): $(EXP)/ts-%.out: rnn $(TS) figures/machine-tex.sh
 	  --seq 50 --time $(TS_TIME) --val-every 50 --sample-length 0 \
 	  --log $(EXP)/ts-$*.csv --save $(EXP)/ts-$*.ckpt > $@
 $(EXP)/ts-%.csv: $(EXP)/ts-%.out ;
+# The time each was given, in seconds, for the text (the runs' own times,
+# a few hundredths more, are in their summaries).
 $(EXP)/ts-summary.tex: $(CELLS:%=$(EXP)/ts-%.out) figures/summary-tex.sh
-	for c in $(CELLS); do \
-	  bash figures/summary-tex.sh Ts$$(sed 's/^./\U&/' <<< $$c) \
-	    < $(EXP)/ts-$$c.out; cat $(EXP)/ts-$$c-machine.tex; \
-	done > $@
+	{ for c in $(CELLS); do \
+	    bash figures/summary-tex.sh Ts$$(sed 's/^./\U&/' <<< $$c) \
+	      < $(EXP)/ts-$$c.out; cat $(EXP)/ts-$$c-machine.tex; \
+	  done; \
+	  awk -v t=$(TS_TIME) 'BEGIN { u = substr(t, length(t)); \
+	    printf "\\newcommand{\\TsSeconds}{%d}\n", \
+	      t * (u == "h" ? 3600 : u == "m" ? 60 : 1) }'; \
+	} > $@
 RESULTS := recipes cells pytorch search
 $(EXP)/results.tex: $(RESULTS:%=results/%.txt) figures/results-tex.sh \
     figures/results-claims.sh
@@ -424,13 +431,11 @@ $(EXP)/machines.tex: bench/machines.txt figures/machines-tex.sh
 
 # What the default model with 100,000 hidden units would need, as the
 # program says when it refuses it (Chapter "Settings"): under an address
-# space limit of 4 GB, far below its need, it must refuse.
-$(EXP)/memory.tex: rnn
+# space limit of 4 GB, far below its need, it must refuse, and its figure
+# must be the book's own count.
+$(EXP)/memory.tex: rnn figures/memory-tex.sh
 	@mkdir -p $(EXP)
-	(ulimit -v 4000000; ! ./rnn --hidden 100000 --steps 1 \
-	   --save $(EXP)/memory.ckpt 2> $(EXP)/memory.err > /dev/null)
-	sed -n 's/.*would need \([0-9.]*\) GB.*/\\newcommand{\\MemoryHundredThousand}{\1}/p' \
-	  $(EXP)/memory.err | grep . > $@
+	bash figures/memory-tex.sh ./rnn $(EXP) > $@
 
 # The gradient checks, rerun to record their errors.
 $(EXP)/gradcheck.tex: build/check_rnn_d
@@ -450,6 +455,7 @@ build/fig-%.tex: figures/%.gp
 	cd build && gnuplot ../$<
 build/fig-loss.tex: $(EXP)/rnn.csv
 build/fig-lags.tex: $(EXP)/lags-plot.txt
+build/fig-lags-rnn.tex: $(EXP)/lags-plot.txt
 build/fig-compare.tex: $(CELLS:%=$(EXP)/%.csv)
 build/fig-gradcheck-step.tex: $(EXP)/gradcheck-step.txt
 build/fig-race.tex: $(CELLS:%=$(EXP)/ts-%.csv)
@@ -465,8 +471,9 @@ $(EXP)/plot-rnn.txt: $(EXP)/rnn.csv rnn
 	cd $(EXP) && ../../rnn plot rnn.csv > plot-rnn.txt
 
 BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
-  build/fig-lags.tex build/fig-compare.tex build/fig-clip.tex \
-  build/fig-temperature.tex build/fig-words.tex $(EXP)/lags.tex \
+  build/fig-lags.tex build/fig-lags-rnn.tex build/fig-compare.tex \
+  build/fig-clip.tex build/fig-temperature.tex build/fig-words.tex \
+  $(EXP)/lags.tex \
   $(CELLS:%=$(EXP)/%-sample.txt) $(CELLS:%=$(EXP)/%-summary.tex) \
   $(CELLS:%=$(EXP)/%-machine.tex) $(EXP)/rnn-samples.tex $(EXP)/heldout.tex \
   $(EXP)/rnn-log.tex $(EXP)/temperature.tex \

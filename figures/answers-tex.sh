@@ -27,7 +27,8 @@ shape() {
     || fail "$1.out: no model line"
   echo "$V ${BASH_REMATCH[1]} ${BASH_REMATCH[2]}"
 }
-# Eq. (params) for one layer: k blocks, beta biases per row.
+# Eq. (params) for one layer: G = kH rows of weights, b biases per row (one,
+# or two for the GRU, whose second bias adds G).
 params() { awk -v k="$1" -v b="$2" -v V="$3" -v H="$4" \
   'BEGIN { printf "%d", k * H * (V + H + b) + V * (H + 1) }'; }
 for cell in rnn:1:1:Rnn lstm:4:1:Lstm gru:3:2:Gru; do

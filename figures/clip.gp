@@ -19,5 +19,5 @@ set xrange [0:STATS_max]
 set yrange [*:12 * c]
 plot 'exp/rnn.csv' using 1:6 every ::1 with lines lw 1 lc rgb '#9ecae1' title 'every step', \
      'exp/rnn-clip.txt' using 1:4 with steps lw 3 lc rgb '#1f77b4' title 'median of each bin', \
-     ''                 using 1:7:($2 - $1 + 1):(0) with vectors nohead dt 2 lw 3 lc rgb '#d62728' title 'threshold $c$', \
+     ''                 using 1:7:($2 - $1 + 1):(0) with vectors nohead dt 2 lw 3 lc rgb '#d62728' title 'threshold $\kappa$', \
      'exp/rnn.csv' using 1:($6 > c ? $6 : 1/0) every ::1 with points pt 7 ps 0.6 lc rgb '#d62728' title 'clipped'

@@ -13,6 +13,7 @@
 #                                which the gradient falls tenfold;
 #   \ReachSeeds                  R;
 #   \Reach<A>Vs<B>               a comparison in words (below);
+#   \ReachGatedVerdict           a sentence that sums them up (below);
 # where Cell is Rnn, Lstm or Gru; When is Init (untrained) or empty
 # (trained); State is empty for h or C for the LSTM's cell state.
 # It also writes DIR/lags-plot.txt for figures/lags.gp: six blocks (plain
@@ -20,8 +21,9 @@
 # of lines "k, then for h (and c) the geometric mean of the R estimates of
 # gamma(k), the smallest and the largest".
 #
-# Then it checks the claims that the text of Chapter "Why gates" makes
-# about these numbers (figures/lags-claims.sh), and fails, failing the
+# Then it checks the claims that the text of Chapters "Why gates", "Long
+# short-term memory" and "Three cells compared" makes about these numbers
+# (figures/lags-claims.sh), and fails, failing the
 # build, if one no longer holds; the training runs' outputs DIR/*.out say
 # whether they are the book's runs or short stand-ins (below).
 # Usage: lags-tex.sh DIR > DIR/lags.tex
@@ -91,17 +93,46 @@ done
 # Comparisons that the text makes in words, as the data decide them:
 # \Reach<A>Vs<B> is "further back than" if every rate of A is below every
 # rate of B, "less far back than" if every one is above, and otherwise
-# "about as far back as".
+# "about as far back as". \ReachGatedVerdict says in a sentence which of
+# the trained gated cells' measurements reach further back than the
+# trained plain cell's.
 awk '
+  function cmp(a, b) {
+    return hi[a] < lo[b] ? "further back than" \
+         : lo[a] > hi[b] ? "less far back than" : "about as far back as"
+  }
   { lo[$1] = $2; hi[$1] = $3 }
   END {
-    n = split("Lstm:Rnn LstmC:Rnn Gru:Rnn Gru:Lstm Gru:LstmC LstmC:Lstm", p, " ")
+    n = split("LstmInit:RnnInit LstmInitC:RnnInit GruInit:RnnInit " \
+              "Lstm:Rnn LstmC:Rnn Gru:Rnn Gru:Lstm Gru:LstmC", p, " ")
     for (i = 1; i <= n; i++) {
-      split(p[i], ab, ":"); a = ab[1]; b = ab[2]
-      w = hi[a] < lo[b] ? "further back than" \
-        : lo[a] > hi[b] ? "less far back than" : "about as far back as"
-      printf "\\newcommand{\\Reach%sVs%s}{%s}\n", a, b, w
+      split(p[i], ab, ":")
+      printf "\\newcommand{\\Reach%sVs%s}{%s}\n", ab[1], ab[2], cmp(ab[1], ab[2])
     }
+    split("Lstm LstmC Gru", id, " ")
+    label["Lstm"] = "the LSTM'"'"'s $\\gamma_h$"
+    label["LstmC"] = "the LSTM'"'"'s $\\gamma_c$"
+    label["Gru"] = "the GRU'"'"'s $\\gamma$"
+    yes = no = ""; ny = nn = 0
+    for (i = 1; i <= 3; i++)
+      if (cmp(id[i], "Rnn") == "further back than") { y[++ny] = label[id[i]] }
+      else { q[++nn] = label[id[i]] }
+    if (ny == 3)
+      v = "On this text, then, all three measurements of the gated cells " \
+          "reach further back than the plain cell'"'"'s $\\gamma$."
+    else if (ny == 0)
+      v = "On this text, then, none of the measurements of the gated " \
+          "cells reaches further back than the plain cell'"'"'s $\\gamma$."
+    else
+      v = "On this text, then, only " words(y, ny) \
+          (ny == 1 ? " reaches" : " reach") \
+          " further back than the plain cell'"'"'s $\\gamma$; " \
+          words(q, nn) (nn == 1 ? " does" : " do") " not."
+    printf "\\newcommand{\\ReachGatedVerdict}{%s}\n", v
+  }
+  function words(w, n) {
+    return n == 1 ? w[1] : n == 2 ? w[1] " and " w[2] \
+         : w[1] ", " w[2] " and " w[3]
   }' "$dir/lags-plot.txt.rates"
 
 # The claims hold for the book's models, not for the short stand-in runs
@@ -113,6 +144,6 @@ if [ "${steps:-0}" -ge 1000 ]; then
   bash "$(dirname "$0")/lags-claims.sh" "$dir/lags-plot.txt.rates"
 else
   echo "lags-tex: warning: runs of ${steps:-no} steps; the claims of" \
-       "Chapter \"Why gates\" are checked only on runs of 1000 or more" >&2
+       "the chapters on the gradient's reach are checked only on runs of 1000 or more" >&2
 fi
 rm -f "$dir/lags-plot.txt.rates"
