@@ -454,6 +454,12 @@ $(EXP)/answers.tex: $(CELLS:%=$(EXP)/%.out) $(EXP)/gradcheck.tex \
                     figures/answers-tex.sh
 	bash figures/answers-tex.sh $(EXP) > $@
 
+# The numbers in the answers of the chapters on data, training and the
+# cells compared, checked against the runs and the program.
+$(EXP)/exercises.tex: $(CELLS:%=$(EXP)/%.out) rnn figures/exercises-tex.sh \
+                      chapters/45-training.nw
+	bash figures/exercises-tex.sh $(EXP) ./rnn chapters/45-training.nw > $@
+
 build/fig-%.tex: figures/%.gp
 	cd build && gnuplot ../$<
 build/fig-loss.tex: $(EXP)/rnn.csv
@@ -479,7 +485,7 @@ BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   $(EXP)/answers.tex build/fig-race.tex $(EXP)/ts-summary.tex \
   $(EXP)/results.tex $(EXP)/machines.tex $(EXP)/memory.tex \
   $(EXP)/learned.tex $(LEARNED:%=$(EXP)/learned-%.tex) \
-  build/fig-saturation.tex
+  build/fig-saturation.tex $(EXP)/exercises.tex
 
 # The book is what `noweave -delay -index` makes of the chapters, with one
 # more filter in noweave's pipeline: figures/code-uses.awk, which keeps the
