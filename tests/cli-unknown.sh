@@ -20,3 +20,15 @@ bpc_at_least() { awk -v x="$1" -v m="$2" 'BEGIN { exit !(x + 0 >= m) }'; }
   && bpc_at_least "$ev" 3 \
   && passed=$((passed + 1)) \
   || fail "eval of a model of one character: $(cat unk2.eval), expected at least 3 bpc"
+# The checkpoint keeps the rare characters' counts: eval of the held-out
+# text, the last tenth, costs what training's validation said, up to the
+# different cut into streams (16 against 32).
+tail -c "$(( $(wc -c < "$here/data/tinyshakespeare.txt") / 10 ))" \
+    "$here/data/tinyshakespeare.txt" > heldout.txt
+"$RNN" eval --model unk2.ckpt --data heldout.txt > unk2.heldout \
+    2> "$tmp/err" \
+  && hv=$(sed -n 's/^eval .* bpc=\([0-9.]*\) .*/\1/p' unk2.heldout) \
+  && awk -v a="$hv" -v b="$val" 'BEGIN { exit !(a - b < 0.05 && b - a < 0.05) }' \
+  && "$RNN" dump --model unk2.ckpt | grep -c '^rare ' | grep -qx 64 \
+  && passed=$((passed + 1)) \
+  || fail "eval of the held-out text: $(cat unk2.heldout), validation $val bpc"
