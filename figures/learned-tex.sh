@@ -39,7 +39,9 @@ awk '$1 == "inside" { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] =
   | { read -r tokens bpc; macro Tokens "$tokens"; }
 for c in rnn:Rnn lstm:Lstm gru:Gru; do
   IFS=: read -r cell name <<< "$c"
-  macro "Bpc$name" "$(sed -n 's/^inside .* bpc=\([0-9.]*\)$/\1/p' "$dir/$cell-inside.txt")"
+  bpc=$(sed -n 's/^inside .* bpc=\([0-9.]*\)$/\1/p' "$dir/$cell-inside.txt")
+  macro "Bpc$name" "$(awk -v b="$bpc" 'BEGIN { printf "%.2f", b }')"
+  macro "Ppl$name" "$(awk -v b="$bpc" 'BEGIN { printf "%.1f", 2 ^ b }')"
 done
 
 # Cells that mean something: for each feature, each model's best unit, a

@@ -13,7 +13,7 @@ set size square
 set xrange [0:1]
 set yrange [0:1]
 set xtics 0.5 format '%g'
-set ytics 0.5 format '%g'
+set ytics (0, 0.5, 1) format '%g'
 set grid lc rgb '#dddddd'
 set key off
 set tmargin 1.5
@@ -24,7 +24,7 @@ do for [g in "i f o r z"] {
        : 'GRU, update gate'
   set title name offset 0,-0.6
   set xlabel 'below 0.1' offset 0,0.8
-  set ylabel 'above 0.9' offset 2.5,0
+  set ylabel 'above 0.9' offset 1.2,0
   plot (1 - x) with lines dt 2 lc rgb '#aaaaaa' notitle, \
        'exp/saturation-'.g.'-book.txt' using 1:2 with points pt 6 ps 0.5 lc rgb '#1f77b4', \
        'exp/saturation-'.g.'-ts1.txt' using 1:2 with points pt 8 ps 0.5 lc rgb '#d62728', \
