@@ -6,7 +6,8 @@
 #     text better than the order below it;
 #   - each model's loss on the held-out text read in one stream is within
 #     0.1 bits per character of its validation loss, which reads it in
-#     16 streams (the runs' summaries, DIR/{rnn,lstm,gru}.out);
+#     as many streams as the run trains (the runs' summaries,
+#     DIR/{rnn,lstm,gru}.out);
 #   - the features vary on the held-out text: every passage shown has
 #     two different values of its feature (a unit's correlation with a
 #     constant would be no measurement).
