@@ -28,7 +28,8 @@ PART1 := rnn.nw \
       chapters/55-lstm.nw \
       chapters/60-gru.nw \
       chapters/65-stacking.nw \
-      chapters/75-comparison.nw
+      chapters/75-comparison.nw \
+      chapters/76-learned.nw
 PART2 := chapters/77-system.nw \
       chapters/79-settings.nw \
       chapters/80-checkpoints.nw \
@@ -38,6 +39,7 @@ PART2 := chapters/77-system.nw \
       chapters/90-speed.nw \
       chapters/93-recipes.nw \
       chapters/95-measure.nw \
+      chapters/96-inside.nw \
       chapters/99-indexes.nw
 NW := $(PART1) $(PART2)
 
@@ -415,6 +417,27 @@ $(EXP)/results.tex: $(RESULTS:%=results/%.txt) figures/results-tex.sh \
 	    < results/$$r.txt; \
 	done > $@
 
+# What the models learned (Chapter "What the network learned"): the book's
+# three models and the race's two-layer gated models looked inside, and
+# n-gram models of orders 1 to 5 on the book's split, by the program of
+# the appendix; figures/learned-tex.sh turns it all into the chapter's
+# numbers, sentences, passages and plots, and checks its claims.
+$(CELLS:%=$(EXP)/%-inside.txt): $(EXP)/%-inside.txt: $(EXP)/%.out \
+                                                  build/measure
+	build/measure inside $(EXP)/$*.ckpt > $@
+TS_GATED := lstm gru
+$(TS_GATED:%=$(EXP)/ts-%-inside.txt): $(EXP)/ts-%-inside.txt: \
+    $(EXP)/ts-%.out build/measure $(TS)
+	build/measure inside $(EXP)/ts-$*.ckpt $(TS) > $@
+$(EXP)/ngram.txt: $(EXP)/lstm.out build/measure
+	build/measure ngram $(EXP)/lstm.ckpt 5 > $@
+LEARNED := brace math string column code loss
+$(EXP)/learned.tex: $(CELLS:%=$(EXP)/%-inside.txt) \
+    $(TS_GATED:%=$(EXP)/ts-%-inside.txt) $(EXP)/ngram.txt \
+    figures/learned-tex.sh figures/learned-claims.sh
+	bash figures/learned-tex.sh $(EXP) > $@
+$(LEARNED:%=$(EXP)/learned-%.tex): $(EXP)/learned.tex ;
+
 # The fast kernels against the reference ones, on one thread, and the
 # machine they ran on.
 build/speed: build/speed.c $(LIB) $(HEADERS)
@@ -451,6 +474,12 @@ $(EXP)/answers.tex: $(CELLS:%=$(EXP)/%.out) $(EXP)/gradcheck.tex \
                     figures/answers-tex.sh
 	bash figures/answers-tex.sh $(EXP) > $@
 
+# The numbers in the answers of the chapters on data, training and the
+# cells compared, checked against the runs and the program.
+$(EXP)/exercises.tex: $(CELLS:%=$(EXP)/%.out) rnn figures/exercises-tex.sh \
+                      chapters/45-training.nw
+	bash figures/exercises-tex.sh $(EXP) ./rnn chapters/45-training.nw > $@
+
 build/fig-%.tex: figures/%.gp
 	cd build && gnuplot ../$<
 build/fig-loss.tex: $(EXP)/rnn.csv
@@ -469,6 +498,7 @@ build/fig-plot-cells.pdf: $(CELLS:%=$(EXP)/%.csv) rnn
 	  --out ../fig-plot-cells.pdf
 $(EXP)/plot-rnn.txt: $(EXP)/rnn.csv rnn
 	cd $(EXP) && ../../rnn plot rnn.csv > plot-rnn.txt
+build/fig-saturation.tex: $(EXP)/learned.tex
 
 BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   build/fig-lags.tex build/fig-lags-rnn.tex build/fig-compare.tex \
@@ -483,7 +513,9 @@ BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   $(EXP)/gradcheck.tex $(EXP)/gradcheck-summary.tex $(EXP)/speed.tex \
   $(EXP)/answers.tex build/fig-race.tex $(EXP)/ts-summary.tex \
   $(EXP)/results.tex $(EXP)/machines.tex $(EXP)/memory.tex \
-  build/fig-plot-cells.pdf $(EXP)/plot-rnn.txt
+  build/fig-plot-cells.pdf $(EXP)/plot-rnn.txt \
+  $(EXP)/learned.tex $(LEARNED:%=$(EXP)/learned-%.tex) \
+  build/fig-saturation.tex $(EXP)/exercises.tex
 
 # The book is what `noweave -delay -index` makes of the chapters, with one
 # more filter in noweave's pipeline: figures/code-uses.awk, which keeps the

@@ -7,7 +7,8 @@
 # BestVal (from the summary), Minutes (the options' --time), Processor and
 # Kernel; and \<Prefix>Rows, the rows of a table of the runs: name, cell,
 # layers x units, streams x steps, dropout, rate, steps, characters per
-# second, and the best validation loss in nats and in bits per character.
+# second, and the best validation loss in nats, in bits per character and
+# as a perplexity per character, e to the loss.
 # Usage: results-tex.sh Prefix < results.txt
 set -eu
 awk -F ' [|] ' -v P="$1" '
@@ -58,10 +59,10 @@ NF == 5 {
     t = opt("time", ""); sub(/m$/, "", t)
     if (t != "") macro("Minutes", t)
     macro("Processor", $3); macro("Kernel", $4)
-    rows = rows sprintf("%s & %s & %s$\\times$%s & %s$\\times$%s & %s & %s & %s & %s & %s & %.3f \\\\\n",
+    rows = rows sprintf("%s & %s & %s$\\times$%s & %s$\\times$%s & %s & %s & %s & %s & %s & %.3f & %.2f \\\\\n",
         $1, opt("cell", "lstm"), opt("layers", 1), opt("hidden", 128),
         opt("batch", 32), opt("seq", 50), opt("dropout", 0), opt("lr", 0.002),
-        v["steps"], v["chars_per_sec"], best, best / log(2))
+        v["steps"], v["chars_per_sec"], best, best / log(2), exp(best))
     delete v
 }
 NF != 5 && NF > 0 { print "results-tex: bad line " NR > "/dev/stderr"; bad = 1 }

@@ -5,7 +5,8 @@
 #                     Uniform (ln Vocab), Hidden, Params,
 #                     Batch, Seq
 #   from the summary: Steps, TrainLoss, ValLoss, ValBpc, Speed, Seconds
-#   derived:          Epochs (training characters read / training text)
+#   derived:          Epochs (training characters read / training text),
+#                     ValPerplexity (e to the ValLoss)
 # Usage: summary-tex.sh Name < run.out
 set -eu
 name=$1
@@ -40,6 +41,8 @@ for pair in $line; do
     *) continue ;;
   esac
   macro "$m" "${pair#*=}"
+  if [ $m = ValLoss ] && [ "${pair#*=}" != none ]; then macro ValPerplexity \
+    "$(awk -v l="${pair#*=}" 'BEGIN { printf "%.2f", exp(l) }')"; fi
   if [ $m = Steps ]; then macro Epochs "$(awk -v s="${pair#*=}" -v b="$batch" \
     -v t="$seq" -v n="$ntrain" 'BEGIN { printf "%.0f", s * b * t / n }')"; fi
 done

@@ -79,7 +79,7 @@ grep -q "^stops after 3 seconds$" timed.out \
 
 # A checkpoint of the first version, written by rnn 0.5.0 before there were
 # schedules, loads with the defaults of what it lacks, samples, and resumes
-# into a checkpoint of the second version.
+# into a checkpoint of the third version.
 cp "$here/tests/data/version1.ckpt" v1.ckpt
 "$RNN" dump --model v1.ckpt > v1.dump 2> "$tmp/err" \
   && grep -qx "setting lr-schedule constant" v1.dump \
@@ -88,5 +88,5 @@ cp "$here/tests/data/version1.ckpt" v1.ckpt
   && "$RNN" --data "$here/data/tiny.txt" --resume v1.ckpt --steps 10 \
      --sample-length 0 > v1.out 2> "$tmp/err" \
   && grep -q "^resuming 'v1.ckpt' at step 5$" v1.out \
-  && [ "$(od -An -tu1 -j8 -N1 v1.ckpt | tr -d ' ')" = 2 ] \
+  && [ "$(od -An -tu1 -j8 -N1 v1.ckpt | tr -d ' ')" = 3 ] \
   && passed=$((passed + 1)) || fail "a checkpoint of version 1"

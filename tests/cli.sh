@@ -225,6 +225,8 @@ source "$here/tests/cli-models.sh"
 source "$here/tests/cli-safety.sh"
 source "$here/tests/cli-budgets.sh"
 source "$here/tests/cli-plot.sh"
+source "$here/tests/cli-trace.sh"
+source "$here/tests/cli-unknown.sh"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
