@@ -164,6 +164,7 @@ done
 source "$here/tests/cli-models.sh"
 source "$here/tests/cli-safety.sh"
 source "$here/tests/cli-budgets.sh"
+source "$here/tests/cli-exchange.sh"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
