@@ -33,6 +33,7 @@ PART1 := rnn.nw \
 PART2 := chapters/77-system.nw \
       chapters/79-settings.nw \
       chapters/80-checkpoints.nw \
+      chapters/82-exchange.nw \
       chapters/85-commands.nw \
       chapters/86-plots.nw \
       chapters/87-machines.nw \
@@ -48,11 +49,11 @@ NW := $(PART1) $(PART2)
 # and each part of the book presents its modules in this order. Each is a
 # header and a C file.
 MODULES := sys mat rng cell loss tokens corpus model optim sample train lags \
-           setting crc ckpt plot machines kernel fast
+           setting crc ckpt exchange plot machines kernel fast
 # Root chunks: every file the sources define. `make lint` insists on exactly these.
 ROOTS := $(foreach m,$(MODULES),$(m).h $(m).c) main.c course.c check_rnn.c \
          speed.c \
-         measure.c machines-mpi.c
+         measure.c machines-mpi.c sample.py
 SRC := $(addprefix build/,$(ROOTS))
 HEADERS := $(MODULES:%=build/%.h)
 LIB := $(MODULES:%=build/%.o)
@@ -99,9 +100,10 @@ LDLIBS := -lm
 CHECK_FLAGS = $(shell pkg-config --cflags --libs check)
 
 # Debian packages for the program, the tests and the book; only rnn-mpi and
-# its tests (make check-mpi) need MPI (Chapter "Many machines").
+# its tests (make check-mpi) need MPI (Chapter "Many machines"). The tests
+# run the book's NumPy sampler (build/sample.py) with Debian's python3.
 MPI_DEBS := openmpi-bin libopenmpi-dev
-DEBS := make gcc libc6-dev noweb check pkg-config tmux time \
+DEBS := make gcc libc6-dev noweb check pkg-config tmux time python3-numpy \
         texlive-latex-base texlive-latex-recommended lmodern gnuplot-nox \
         texlive-pictures poppler-utils $(MPI_DEBS)
 
@@ -611,10 +613,11 @@ uninstall:
 
 # ---------------------------------------------------------------- upkeep
 # The function pointers through which a module calls up the layers: the
-# cells, the drivers of a window, a setting's names, the kernels, and the
-# requests to stop that a long evaluation asks (tests/layers.sh).
+# cells, the drivers of a window, a setting's names, the kernels, the
+# requests to stop that a long evaluation asks, and the formats of files
+# that are written as checkpoints are (tests/layers.sh).
 INTERFACES := cell model_driver setting fast_kernel train_evaluate:stop \
-              train_validate:stop machines_validate:stop
+              train_validate:stop machines_validate:stop ckpt_format
 PART2_OBJ := $(patsubst %,build/%.o,$(filter-out $(COURSE_MODULES),$(MODULES))) \
              build/mpi/machines.o build/main.o build/speed.o build/measure.o
 lint: $(LIB) build/main.o build/course.o build/check_rnn.o build/speed.o \

@@ -26,6 +26,16 @@
 #      floor of 1e-2 (1.0e-4 for rnn), and by 6.1e-6 with 1e-1 (rnn: 1.0e-5);
 #      an error in a formula is of the order of the tensor's entries, and
 #      fails either way.
+# Then, for each cell, rnn export and rnn import against PyTorch's modules
+# (bench/exchange.py; the book's chapter "The model outside the program"):
+#   5. the model trained in 3 with the first kernel, exported and loaded
+#      into nn.RNN, nn.LSTM or nn.GRU (with an nn.Linear) by
+#      load_state_dict(strict=True), gives on the corpus the loss that
+#      `rnn eval` gives, to 1e-5 relative (PyTorch in double);
+#   6. a model of the same shape made by PyTorch, with its own random
+#      initialisation (both biases of every layer), written as safetensors
+#      and imported, gives in `rnn eval` the loss PyTorch computes;
+#   7. the README's lines that load an exported model into PyTorch run.
 # It prints a table and `parity: passed` or `parity: FAILED` (exit status 1).
 # Without python3-torch it says so and exits 0 (make bench-deps installs it).
 # Everything it writes goes to a temporary directory, removed at the end.
@@ -60,6 +70,67 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/rnn-parity.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 quiet=(--val-every 0 --sample-every 0 --sample-length 0)
 shape=(--layers 2 --hidden 64 --seq 25 --batch 16 --clip 5 --dropout 0)
+
+# 5 to 7: export and import. The loss of a model on the corpus by rnn eval,
+# and a relative error.
+eval_loss() {
+    "$RNN" eval --model "$1" --data "$DATA" 2>> "$tmp/err" \
+        | sed -n 's/^eval .* loss=\([0-9.]*\) .*/\1/p'
+}
+relerr() {
+    awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d
+                                     printf "%.1e", d / (b < 0 ? -b : b) }'
+}
+exchange_checks() {
+    echo
+    echo "== export and import against PyTorch's modules: loss on $DATA (1e-5)"
+    printf '%-6s %-28s %14s %14s %10s  %s\n' cell check "rnn eval" PyTorch \
+        relerr result
+    for cell in rnn lstm gru; do
+        exchange_check "$cell" export "$tmp/$cell.${kernels[0]}.ckpt"
+        exchange_check "$cell" import
+    done
+    readme_check
+}
+# exchange_check CELL export CKPT: the trained CKPT exported, in PyTorch;
+# exchange_check CELL import: a PyTorch model imported, in rnn eval.
+exchange_check() {
+    local mine= theirs= st=$tmp/$1.$2.st ck=${3:-$tmp/$1.torch.ckpt} e=- ok=0
+    : > "$tmp/err"
+    if [ "$2" = export ]; then
+        [ -f "$ck" ] && "$RNN" export --model "$ck" --out "$st" > /dev/null \
+            2>> "$tmp/err" && mine=$(eval_loss "$ck") \
+            && theirs=$("$PY" bench/exchange.py load --model "$st" \
+                        --data "$DATA" 2>> "$tmp/err" | sed -n 's/^loss=//p')
+    else
+        theirs=$("$PY" bench/exchange.py make --cell "$1" --layers 2 \
+                 --hidden 64 --data "$DATA" --out "$st" 2>> "$tmp/err" \
+                 | sed -n 's/^loss=//p') \
+            && "$RNN" import --in "$st" --out "$ck" > /dev/null 2>> "$tmp/err" \
+            && mine=$(eval_loss "$ck")
+    fi
+    if [ -n "$mine" ] && [ -n "$theirs" ]; then
+        e=$(relerr "$mine" "$theirs")
+        awk -v e="$e" 'BEGIN { exit !(e <= 1e-5) }' && ok=1
+    fi
+    [ "$ok" = 1 ] || { failed=1; sed 's/^/    /' "$tmp/err"; }
+    printf '%-6s %-28s %14s %14s %10s  %s\n' "$1" "$([ "$2" = export ] \
+        && echo "rnn's model, in PyTorch" || echo "PyTorch's model, in rnn")" \
+        "${mine:--}" "${theirs:--}" "$e" "$([ $ok = 1 ] && echo ok || echo FAILED)"
+}
+# The README's Python that loads an exported model into PyTorch, run on the
+# exported LSTM: the lines from "import json" to "strict=True)".
+readme_check() {
+    sed -n '/^    import json, sys, torch$/,/strict=True)$/s/^    //p' README.md \
+        | sed "s|rnn.safetensors|$tmp/lstm.export.st|" > "$tmp/readme.py"
+    if [ -s "$tmp/readme.py" ] && "$PY" "$tmp/readme.py" > /dev/null \
+            2> "$tmp/err"; then
+        echo "the README's lines that load the exported LSTM into PyTorch: ok"
+    else
+        echo "the README's lines that load the exported LSTM into PyTorch: FAILED"
+        sed 's/^/    /' "$tmp/err"; failed=1
+    fi
+}
 
 kernels=()
 for k in ${PARITY_KERNELS:-avx512 avx2 neon generic}; do
@@ -132,6 +203,8 @@ for cell in rnn lstm gru; do
         summary+=("$cell $k ${gerr:--} ${tgerr:--} ${terr:--} $([ "$ok" = 1 ] && echo ok || echo FAILED)")
     done
 done
+
+exchange_checks
 
 echo
 printf '%-6s %-14s %16s %16s %20s  %s\n' cell kernel "gradient relerr" \

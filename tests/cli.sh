@@ -227,6 +227,7 @@ source "$here/tests/cli-budgets.sh"
 source "$here/tests/cli-plot.sh"
 source "$here/tests/cli-trace.sh"
 source "$here/tests/cli-unknown.sh"
+source "$here/tests/cli-exchange.sh"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
