@@ -88,5 +88,28 @@ cp "$here/tests/data/version1.ckpt" v1.ckpt
   && "$RNN" --data "$here/data/tiny.txt" --resume v1.ckpt --steps 10 \
      --sample-length 0 > v1.out 2> "$tmp/err" \
   && grep -q "^resuming 'v1.ckpt' at step 5$" v1.out \
-  && [ "$(od -An -tu1 -j8 -N1 v1.ckpt | tr -d ' ')" = 2 ] \
+  && [ "$(od -An -tu1 -j8 -N1 v1.ckpt | tr -d ' ')" = 3 ] \
   && passed=$((passed + 1)) || fail "a checkpoint of version 1"
+
+# A checkpoint of the second version, written by rnn 0.5.0 before the
+# starting point was a setting, reads as the start it was made with (zero
+# biases, forget bias 1), whatever the defaults are now, keeps it, and
+# resumes into a checkpoint of the third version. Its start cannot be
+# changed on resuming, and a forget bias is for the LSTM alone.
+cp "$here/tests/data/version2.ckpt" v2.ckpt
+"$RNN" dump --model v2.ckpt > v2.dump 2> "$tmp/err" \
+  && grep -qx "setting bias-init zero" v2.dump \
+  && grep -qx "setting forget-bias 1" v2.dump \
+  && "$RNN" --data "$here/data/tiny.txt" --resume v2.ckpt --steps 10 \
+     --sample-length 0 > v2.out 2> "$tmp/err" \
+  && [ "$(od -An -tu1 -j8 -N1 v2.ckpt | tr -d ' ')" = 3 ] \
+  && "$RNN" dump --model v2.ckpt > v2.dump 2> "$tmp/err" \
+  && grep -qx "setting bias-init zero" v2.dump \
+  && grep -qx "setting forget-bias 1" v2.dump \
+  && passed=$((passed + 1)) || fail "a checkpoint of version 2"
+expect 2 "--forget-bias differs from the checkpoint's" \
+    --data "$here/data/tiny.txt" --resume v2.ckpt --steps 20 --forget-bias 0
+expect 2 "--forget-bias is the LSTM's; the gru cell has no forget gate" \
+    --data "$here/data/tiny.txt" --cell gru --forget-bias 1 --steps 1
+expect 2 "--bias-init must be one of zero|uniform, not 'pytorch'" \
+    --data "$here/data/tiny.txt" --bias-init pytorch --steps 1
