@@ -16,11 +16,14 @@
 set -eu
 claims='
 RnnInit  about  0.55 1.25    the spectral radius 1/sqrt(3) predicts ln(sqrt(3))
-RnnInit  faster LstmInit     the forget bias: the untrained LSTM reaches further
-RnnInit  faster LstmInitC    ... along its cell state as well
-GruInit  faster LstmInit     the untrained GRU does not
+RnnInit  faster LstmOneInit  the forget bias of 1: the untrained LSTM reaches further
+RnnInit  faster LstmOneInitC ... along its cell state as well
+LstmInit faster LstmOneInit  ... than the LSTM started with the bias at 0
+LstmInitC faster LstmOneInitC
+LstmInitC near  RnnInit 1.5  started at 0, not much slower than the plain cell
+GruInit  faster LstmOneInit  the untrained GRU does not reach as far
 GruInit  near   RnnInit 1.5  ... its gradient falls almost as fast as the plain cell'"'"'s
-LstmInitC below 0.31         slower than the forget gate of 0.73 alone would make it
+LstmOneInitC below 0.31      slower than the forget gate of 0.73 alone would make it
 RnnInit  faster Rnn          training lengthens the reach of every cell
 LstmInit faster Lstm
 LstmInitC faster LstmC

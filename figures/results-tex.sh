@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Turn a results file of bench/search.sh's form (lines of
-#   name | options | processor | kernel | summary line)
+#   name | options | processor | kernel | summary line [| more fields])
 # into LaTeX macros, each named \<Prefix><Name><Field>, where Name is the
 # run's name with its numbers spelled (10m: Tenm, pytorch-lstm: PytorchLstm)
 # and Field one of Steps TrainLoss ValLoss ValBpc Speed Seconds BestStep
@@ -42,7 +42,7 @@ function opt(name, otherwise,   n, w, i) {
 function macro(field, value) {
     printf "\\newcommand{\\%s%s%s}{%s}\n", P, name, field, value
 }
-NF == 5 {
+NF >= 5 {
     name = spell($1)
     n = split($5, kv, " ")
     for (i = 2; i <= n; i++) {
@@ -64,7 +64,7 @@ NF == 5 {
         v["steps"], v["chars_per_sec"], best, best / log(2))
     delete v
 }
-NF != 5 && NF > 0 { print "results-tex: bad line " NR > "/dev/stderr"; bad = 1 }
+NF < 5 && NF > 0 { print "results-tex: bad line " NR > "/dev/stderr"; bad = 1 }
 END {
     printf "\\newcommand{\\%sRows}{%%\n%s}\n", P, rows
     exit bad

@@ -113,3 +113,19 @@ expect 2 "--forget-bias is the LSTM's; the gru cell has no forget gate" \
     --data "$here/data/tiny.txt" --cell gru --forget-bias 1 --steps 1
 expect 2 "--bias-init must be one of zero|uniform, not 'pytorch'" \
     --data "$here/data/tiny.txt" --bias-init pytorch --steps 1
+
+# The average of the weights: its decay is below 1; a run that keeps it
+# says so, and stores it and its decay, which a resumed run keeps; eval
+# measures it.
+expect 2 "--average must be a number from 0 to 0.99999, not '1'" \
+    --data "$here/data/tiny.txt" --average 1 --steps 1
+"$RNN" --data "$here/data/tiny.txt" --hidden 8 --batch 4 --seq 10 \
+    --steps 30 --average 0.9 --val-frac 0.5 --sample-length 0 \
+    --save avg.ckpt > avg.out 2> "$tmp/err" \
+  && grep -q "^start: biases zero, forget gate's bias +0; weights averaged, decay 0.9$" avg.out \
+  && "$RNN" dump --model avg.ckpt | grep -qx "setting average 0.90000000000000002" \
+  && "$RNN" eval --model avg.ckpt --data "$here/data/tiny.txt" \
+       > avg.eval 2> "$tmp/err" \
+  && passed=$((passed + 1)) || fail "--average 0.9"
+expect 2 "--average differs from the checkpoint's" \
+    --data "$here/data/tiny.txt" --resume avg.ckpt --steps 40 --average 0.5
