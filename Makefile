@@ -350,7 +350,7 @@ $(EXP)/ts-summary.tex: $(CELLS:%=$(EXP)/ts-%.out) figures/summary-tex.sh
 	  bash figures/summary-tex.sh Ts$$(sed 's/^./\U&/' <<< $$c) \
 	    < $(EXP)/ts-$$c.out; cat $(EXP)/ts-$$c-machine.tex; \
 	done > $@
-RESULTS := recipes cells pytorch search versus
+RESULTS := recipes cells pytorch search
 $(EXP)/results.tex: $(RESULTS:%=results/%.txt) figures/results-tex.sh \
     figures/results-claims.sh
 	@mkdir -p $(EXP)
@@ -369,6 +369,11 @@ $(EXP)/starts.tex: results/starts.txt figures/starts-tex.sh \
 	@mkdir -p $(EXP)
 	bash figures/starts-claims.sh results/starts.txt
 	bash figures/starts-tex.sh $(EXP) < results/starts.txt > $@
+# rnn against PyTorch's own start, step for step (bench/versus.sh), and
+# the check that rnn is no worse.
+$(EXP)/versus.tex: results/versus.txt figures/versus-tex.sh
+	@mkdir -p $(EXP)
+	bash figures/versus-tex.sh < $< > $@
 
 # The fast kernels against the reference ones, on one thread.
 build/speed: build/speed.c $(LIB) $(HEADERS)
@@ -421,7 +426,7 @@ BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   $(EXP)/gradcheck.tex $(EXP)/gradcheck-summary.tex $(EXP)/speed.tex \
   $(EXP)/answers.tex build/fig-race.tex $(EXP)/ts-summary.tex \
   $(EXP)/results.tex $(EXP)/machines.tex $(EXP)/starts.tex \
-  build/fig-starts.tex
+  build/fig-starts.tex $(EXP)/versus.tex
 
 # The book is what `noweave -delay -index` makes of the chapters, with one
 # more filter in noweave's pipeline: figures/code-uses.awk, which keeps the

@@ -248,7 +248,8 @@ class CharModel(torch.nn.Module):
 
     def init_uniform(self, forget=1.0):
         """PyTorch's uniform(-1/sqrt(H), 1/sqrt(H)) for weights, zero biases,
-        LSTM forget-gate biases forget (1, as rnn did by default)."""
+        LSTM forget-gate biases forget (1, as rnn did by default before its
+        checkpoints' version 3; 0 since)."""
         s = 1 / math.sqrt(self.H)
         with torch.no_grad():
             for name, p in self.named_parameters():
@@ -464,7 +465,7 @@ def cmd_timed(a):
         ids, vocab = encode(f.read())
     nval = int(len(ids) * a.val_frac)
     model = CharModel(a.cell, len(vocab), a.hidden, a.layers, a.dropout)
-    model.init_uniform()
+    model.init_uniform(forget=0.0)    # rnn's default start
     model.train()
     t = Trainer(model, ids[:len(ids) - nval], a.batch, a.seq, a.lr, a.clip)
     start = time.perf_counter()

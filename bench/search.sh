@@ -21,6 +21,8 @@ cd "$(dirname "$0")/.."
 list=$1
 out=${2:-results/search.txt}
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
+family=$(sed -n 's/^cpu family[^:]*: //p' /proc/cpuinfo | head -n 1)
+cpu+=${family:+ (family $family)}
 kernel=$(./rnn --version | sed 's/^rnn [^,]*, kernel \([a-z0-9_-]*\).*/\1/')
 # A recipe's settings, as options, read back from its checkpoint.
 settings() { ./rnn dump --model "$1" | awk '$1 == "setting" &&

@@ -20,6 +20,8 @@ cd "$(dirname "$0")/.."
 list=$1
 out=${2:-results/starts.txt}
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
+family=$(sed -n 's/^cpu family[^:]*: //p' /proc/cpuinfo | head -n 1)
+cpu+=${family:+ (family $family)}
 kernel=$(./rnn --version | sed 's/^rnn [^,]*, kernel \([a-z0-9_-]*\).*/\1/')
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

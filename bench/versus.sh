@@ -20,6 +20,8 @@ set -eu
 cd "$(dirname "$0")/.."
 out=${1:-results/versus.txt}
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
+family=$(sed -n 's/^cpu family[^:]*: //p' /proc/cpuinfo | head -n 1)
+cpu+=${family:+ (family $family)}
 kernel=$(./rnn --version | sed 's/^rnn [^,]*, kernel \([a-z0-9_-]*\).*/\1/')
 shape="--layers 2 --hidden 128 --batch 50 --seq 50 --lr 0.002 --clip 5"
 tmp=$(mktemp -d)
