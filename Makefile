@@ -307,8 +307,8 @@ $(EXP)/%-sample.txt: $(EXP)/%.out figures/sample-text.sh
 	bash figures/sample-text.sh < $< > $@
 $(EXP)/%-summary.tex: $(EXP)/%.out figures/summary-tex.sh
 	bash figures/summary-tex.sh $$(sed 's/^./\U&/' <<< $*) < $< > $@
-$(EXP)/lags.tex: $(CELLS:%=$(EXP)/%-reach.txt) figures/lags-tex.sh \
-                 figures/lags-claims.sh
+$(EXP)/lags.tex: $(CELLS:%=$(EXP)/%-reach.txt) $(EXP)/lstm1-reach.txt \
+                 figures/lags-tex.sh figures/lags-claims.sh
 	bash figures/lags-tex.sh $(EXP) > $@
 $(EXP)/lags-plot.txt: $(EXP)/lags.tex ;
 
@@ -384,6 +384,13 @@ build/measure: build/measure.o $(LIB) build/book.o
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 $(EXP)/%-reach.txt: $(EXP)/%.out build/measure
 	build/measure reach $(EXP)/$*.ckpt $(REACH_SEEDS) > $@
+# The untrained LSTM started with its forget gate's bias at 1, beside the
+# program's start: a run of one step, whose checkpoint gives measure reach
+# the shape and the start.
+$(EXP)/lstm1.out: rnn
+	@mkdir -p $(EXP)
+	./rnn --cell lstm --forget-bias 1 --steps 1 --val-every 0 \
+	  --sample-length 0 --save $(EXP)/lstm1.ckpt > $@
 
 # The three cells on Tiny Shakespeare at char-rnn's shape, for the same
 # time each: a fair race by the clock (Chapter "Three cells compared").
@@ -439,6 +446,21 @@ $(EXP)/learned.tex: $(CELLS:%=$(EXP)/%-inside.txt) \
     figures/learned-tex.sh figures/learned-claims.sh
 	bash figures/learned-tex.sh $(EXP) > $@
 $(LEARNED:%=$(EXP)/learned-%.tex): $(EXP)/learned.tex ;
+
+# Where training starts (Chapters "Learning", "Long short-term memory" and
+# "Three cells compared"): the runs of bench/starts.sh in results/starts.txt
+# (make results), their macros and the figure's data, and the check of
+# what the book says of them.
+$(EXP)/starts.tex: results/starts.txt figures/starts-tex.sh \
+    figures/starts-claims.sh
+	@mkdir -p $(EXP)
+	bash figures/starts-claims.sh results/starts.txt
+	bash figures/starts-tex.sh $(EXP) < results/starts.txt > $@
+# rnn against PyTorch's own start, step for step (bench/versus.sh), and
+# the check that rnn is no worse.
+$(EXP)/versus.tex: results/versus.txt figures/versus-tex.sh
+	@mkdir -p $(EXP)
+	bash figures/versus-tex.sh < $< > $@
 
 # The fast kernels against the reference ones, on one thread, and the
 # machine they ran on.
@@ -517,7 +539,7 @@ BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   $(EXP)/results.tex $(EXP)/machines.tex $(EXP)/memory.tex \
   build/fig-plot-cells.pdf $(EXP)/plot-rnn.txt \
   $(EXP)/learned.tex $(LEARNED:%=$(EXP)/learned-%.tex) \
-  build/fig-saturation.tex $(EXP)/exercises.tex
+  build/fig-saturation.tex $(EXP)/exercises.tex $(EXP)/versus.tex
 
 # The book is what `noweave -delay -index` makes of the chapters, with one
 # more filter in noweave's pipeline: figures/code-uses.awk, which keeps the
@@ -587,13 +609,20 @@ bench-deps:
 # The long runs the book and the README quote, committed in results/: the
 # recipes of one and ten minutes as a user runs them, the three cells at
 # char-rnn's shape for three minutes each, and PyTorch's LSTM
-# (bench/reference.py) at that shape for three minutes. About 23 minutes;
-# nothing else should run meanwhile. The book reads the files.
+# (bench/reference.py) at that shape for three minutes, about 23 minutes,
+# during which nothing else should run; then the starting points
+# (bench/starts.sh) and rnn against PyTorch's start step for step
+# (bench/versus.sh), whose losses do not depend on the machine's load: two
+# runs at a time on one thread each, about three hours on two cores of an
+# AMD EPYC (Zen 5). The book reads the files.
 results: rnn
-	rm -f results/recipes.txt results/cells.txt results/pytorch.txt
+	rm -f results/recipes.txt results/cells.txt results/pytorch.txt \
+	  results/starts.txt results/versus.txt
 	bash bench/search.sh bench/recipes.list results/recipes.txt
 	bash bench/search.sh bench/cells.list results/cells.txt
 	bash bench/timed.sh results/pytorch.txt
+	bash bench/starts.sh bench/starts.list results/starts.txt
+	bash bench/versus.sh results/versus.txt
 
 # ---------------------------------------------------------------- install
 PREFIX ?= /usr/local

@@ -56,6 +56,17 @@ Usage (always with Debian's /usr/bin/python3, which has torch):
       at a time through the model with its states carried (no gradients),
       each drawn from the softmax at the temperature; prints
       chars_per_sec=X over the characters after the warm-up
+  reference.py steps --cell lstm --layers 2 --hidden 128 --batch 50 --seq 50
+                     --steps 2000 --val-every 100 --init pytorch|rnn|zero
+                     [--lr --clip --val-frac --seed --threads] --data FILE
+      trains a new model for a number of steps (constant rate) from a
+      starting point: pytorch, nn's own (every weight and both biases of
+      each layer uniform on +-1/sqrt(H), both biases trained, Linear's
+      own); rnn, rnn's old start (init_uniform: zero biases, an LSTM's
+      forget-gate bias 1, one bias per layer as above); zero, the same with
+      the forget-gate bias 0. Prints `val STEP LOSS` at every val-every
+      steps and a summary line in the form of rnn's, with best_step and
+      best_val
   reference.py info --model CKPT
       prints the checkpoint's settings and tensor shapes (for people)
 """
@@ -225,7 +236,8 @@ def training_ids(path, val_frac, vocab=None, unk=-1):
 class CharModel(torch.nn.Module):
     """One-hot input, L recurrent layers, dropout after each, Linear out."""
 
-    def __init__(self, cell, V, H, L, dropout=0.0, dtype=torch.float32):
+    def __init__(self, cell, V, H, L, dropout=0.0, dtype=torch.float32,
+                 two_biases=False):
         super().__init__()
         rnn_class = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM,
                      "gru": torch.nn.GRU}[cell]
@@ -236,16 +248,17 @@ class CharModel(torch.nn.Module):
         self.out = torch.nn.Linear(H, V, dtype=dtype)
         self.cell, self.V, self.H, self.L, self.p = cell, V, H, L, dropout
         self.eye = torch.eye(V, dtype=dtype)
-        if cell != "gru":             # rnn's plain and LSTM cells: one bias
+        if cell != "gru" and not two_biases:  # rnn's: one bias per layer
             for l in range(L):
                 b = getattr(self.rnn, "bias_hh_l%d" % l)
                 b.requires_grad_(False)
                 with torch.no_grad():
                     b.zero_()
 
-    def init_uniform(self):
+    def init_uniform(self, forget=1.0):
         """PyTorch's uniform(-1/sqrt(H), 1/sqrt(H)) for weights, zero biases,
-        LSTM forget-gate biases 1 (as rnn does)."""
+        LSTM forget-gate biases forget (1, as rnn did by default before its
+        checkpoints' version 3; 0 since)."""
         s = 1 / math.sqrt(self.H)
         with torch.no_grad():
             for name, p in self.named_parameters():
@@ -255,7 +268,8 @@ class CharModel(torch.nn.Module):
                     p.uniform_(-s, s)
             if self.cell == "lstm":
                 for l in range(self.L):
-                    getattr(self.rnn, "bias_ih_l%d" % l)[self.H:2 * self.H] = 1
+                    getattr(self.rnn, "bias_ih_l%d" % l)[self.H:2 * self.H] = \
+                        forget
 
     def tensors(self):
         """[(rnn's name, parameter)] in the order of rnn's tensor table."""
@@ -276,6 +290,8 @@ class CharModel(torch.nn.Module):
                 p.copy_(w.reshape(p.shape).to(p.dtype))
 
     def trainable(self):
+        if self.cell != "gru" and self.rnn.bias_hh_l0.requires_grad:
+            return list(self.parameters())        # both biases trained
         return [p for _, p in self.tensors()]
 
     def zero_state(self, B):
@@ -481,7 +497,7 @@ def cmd_timed(a):
         ids, vocab = encode(f.read())
     nval = int(len(ids) * a.val_frac)
     model = CharModel(a.cell, len(vocab), a.hidden, a.layers, a.dropout)
-    model.init_uniform()
+    model.init_uniform(forget=0.0)    # rnn's default start
     model.train()
     t = Trainer(model, ids[:len(ids) - nval], a.batch, a.seq, a.lr, a.clip)
     start = time.perf_counter()
@@ -494,6 +510,33 @@ def cmd_timed(a):
           % (t.step_count, t.average(), val, val / math.log(2),
              t.step_count * a.batch * a.seq / train_seconds,
              time.perf_counter() - start))
+
+
+def cmd_steps(a):
+    """Trains a new model for a number of steps from a starting point
+    (--init), validating as rnn does every --val-every steps."""
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(a.seed)
+    with open(a.data, "rb") as f:
+        ids, vocab = encode(f.read())
+    nval = int(len(ids) * a.val_frac)
+    model = CharModel(a.cell, len(vocab), a.hidden, a.layers,
+                      two_biases=a.init == "pytorch")
+    if a.init != "pytorch":
+        model.init_uniform(1.0 if a.init == "rnn" else 0.0)
+    model.train()
+    t = Trainer(model, ids[:len(ids) - nval], a.batch, a.seq, a.lr, a.clip)
+    best, best_step, val = math.inf, 0, math.nan
+    for k in range(1, a.steps + 1):
+        t.step()
+        if k % a.val_every == 0 or k == a.steps:
+            val = evaluate(model, ids[len(ids) - nval:], a.batch, a.seq)
+            print("val %d %.4f" % (k, val), flush=True)
+            if val < best:
+                best, best_step = val, k
+    print("done steps=%d train_loss=%.4f val_loss=%.4f val_bpc=%.4f "
+          "best_step=%d best_val=%.4f"
+          % (k, t.average(), val, val / math.log(2), best_step, best))
 
 
 def cmd_info(a):
@@ -552,12 +595,23 @@ def main():
     n.add_argument("--threads", type=int, default=1)
     n.add_argument("--temperature", type=float, default=0.8)
     n.add_argument("--data", required=True)
+    s = sub.add_parser("steps", help="train for steps from a starting point")
+    for name, kind, default in (("cell", str, "lstm"), ("layers", int, 2),
+                                ("hidden", int, 128), ("batch", int, 50),
+                                ("seq", int, 50), ("lr", float, 0.002),
+                                ("clip", float, 5.0), ("val-frac", float, 0.1),
+                                ("seed", int, 1), ("threads", int, 1),
+                                ("steps", int, 2000), ("val-every", int, 100)):
+        s.add_argument("--" + name, type=kind, default=default)
+    s.add_argument("--init", choices=["pytorch", "rnn", "zero"],
+                   default="pytorch")
+    s.add_argument("--data", required=True)
     i = sub.add_parser("info", help="describe a checkpoint")
     i.add_argument("--model", required=True)
     a = p.parse_args()
     try:
         {"bench": cmd_bench, "grad": cmd_grad, "train": cmd_train,
-         "timed": cmd_timed, "generate": cmd_generate,
+         "timed": cmd_timed, "generate": cmd_generate, "steps": cmd_steps,
          "info": cmd_info}[a.mode](a)
     except (ValueError, OSError) as e:
         sys.exit("reference.py: %s" % e)

@@ -10,7 +10,9 @@
 # trains on data/tinyshakespeare.txt with the last tenth held out, and one
 # line per candidate is appended to OUT (default results/search.txt):
 #   name | options | the processor | the kernel | the run's summary line
+#        | the 1-minute load average before and after the run
 # where a recipe's options are followed by "=" and the settings it chose.
+# (The lines of runs made before the load was recorded have no last field.)
 # With LOGS=DIR, each run also writes its CSV log to DIR/name.csv. Runs one
 # candidate at a time, with all the cores: a run's result depends on how
 # fast the machine is, so nothing else should run meanwhile.
@@ -19,6 +21,8 @@ cd "$(dirname "$0")/.."
 list=$1
 out=${2:-results/search.txt}
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
+family=$(sed -n 's/^cpu family[^:]*: //p' /proc/cpuinfo | head -n 1)
+cpu+=${family:+ (family $family)}
 kernel=$(./rnn --version | sed 's/^rnn [^,]*, kernel \([a-z0-9_-]*\).*/\1/')
 # A recipe's settings, as options, read back from its checkpoint.
 settings() { ./rnn dump --model "$1" | awk '$1 == "setting" &&
@@ -28,6 +32,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 grep -v '^[[:space:]]*\(#\|$\)' "$list" | while read -r name options; do
     echo "search: $name: $options" >&2
+    before=$(cut -d ' ' -f 1 /proc/loadavg)
     # shellcheck disable=SC2086
     ./rnn --data data/tinyshakespeare.txt $options --sample-length 0 \
         --save "$tmp/$name.ckpt" ${LOGS:+--log "$LOGS/$name.csv"} \
@@ -35,6 +40,7 @@ grep -v '^[[:space:]]*\(#\|$\)' "$list" | while read -r name options; do
     case " $options " in
         *" --recipe "*) options+=" =$(settings "$tmp/$name.ckpt")";;
     esac
+    after=$(cut -d ' ' -f 1 /proc/loadavg)
     echo "$name | $options | $cpu | $kernel | $(tail -n 1 "$tmp/$name.out")" \
-        | tee -a "$out"
+         "| $before $after" | tee -a "$out"
 done

@@ -2,7 +2,9 @@
 # How far back the gradient reaches, from build/measure reach's tables for the three
 # cells (DIR/rnn-reach.txt, DIR/lstm-reach.txt, DIR/gru-reach.txt: R tables
 # of the trained model at measurement seeds 1..R, then R of untrained models
-# of seeds 1..R; lines "k gamma_h [gamma_c]").
+# of seeds 1..R; lines "k gamma_h [gamma_c]"), and for an LSTM started with
+# its forget gate's bias at 1 (DIR/lstm1-reach.txt, of which only the
+# untrained models matter: its "trained" model took one step).
 #
 # For each table it fits the decay rate lambda, the least-squares slope of
 # -ln gamma(k) against k over the lags 10 <= k <= 50, and writes LaTeX
@@ -16,8 +18,9 @@
 #   \ReachGatedVerdict           a sentence that sums them up (below);
 # where Cell is Rnn, Lstm or Gru; When is Init (untrained) or empty
 # (trained); State is empty for h or C for the LSTM's cell state.
-# It also writes DIR/lags-plot.txt for figures/lags.gp: six blocks (plain
-# cell untrained, trained; LSTM untrained, trained; GRU untrained, trained)
+# It also writes DIR/lags-plot.txt for figures/lags.gp: eight blocks (plain
+# cell untrained, trained; LSTM untrained, trained; GRU untrained, trained;
+# the LSTM of forget bias 1 untrained, after one step)
 # of lines "k, then for h (and c) the geometric mean of the R estimates of
 # gamma(k), the smallest and the largest".
 #
@@ -31,10 +34,11 @@ set -eu
 dir=$1
 : > "$dir/lags-plot.txt"
 : > "$dir/lags-plot.txt.rates"
-for cell in rnn lstm gru; do
+for cell in rnn lstm gru lstm1; do
   awk -v cell="$cell" -v plot="$dir/lags-plot.txt" '
     function fmt(x) { return x >= 0.1 ? sprintf("%.2f", x) : sprintf("%.3f", x) }
     BEGIN { name["rnn"] = "Rnn"; name["lstm"] = "Lstm"; name["gru"] = "Gru"
+            name["lstm1"] = "LstmOne"
             block = 0; blank = 0 }
     /^#/ { next }
     NF == 0 { if (++blank == 2) block++; next }

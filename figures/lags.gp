@@ -1,5 +1,6 @@
 # How far back the gradient reaches: gamma(k) against the lag k for the
-# three cells, untrained (top) and trained (bottom), from the blocks that
+# three cells, untrained (top, with the LSTM started with its forget gate's
+# bias at 1) and trained (bottom), from the blocks that
 # figures/lags-tex.sh writes to exp/lags-plot.txt: the geometric mean of
 # the measurements, with bars from the smallest to the largest.
 # Run from build/: gnuplot ../figures/lags.gp

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Turn a results file of bench/search.sh's form (lines of
-#   name | options | processor | kernel | summary line)
+#   name | options | processor | kernel | summary line [| more fields])
 # into LaTeX macros, each named \<Prefix><Name><Field>, where Name is the
 # run's name with its numbers spelled (10m: Tenm, pytorch-lstm: PytorchLstm)
 # and Field one of Steps TrainLoss ValLoss ValBpc Speed Seconds BestStep
@@ -8,7 +8,10 @@
 # Kernel; and \<Prefix>Rows, the rows of a table of the runs: name, cell,
 # layers x units, streams x steps, dropout, rate, steps, characters per
 # second, and the best validation loss in nats, in bits per character and
-# as a perplexity per character, e to the loss.
+# as a perplexity per character, e to the loss. Runs given a number of
+# steps (--steps) rather than a time, whose speed says nothing when they
+# share the machine, are rows of \<Prefix>StepRows instead: the characters
+# per second give way to the step of the best loss.
 # Usage: results-tex.sh Prefix < results.txt
 set -eu
 awk -F ' [|] ' -v P="$1" '
@@ -43,7 +46,7 @@ function opt(name, otherwise,   n, w, i) {
 function macro(field, value) {
     printf "\\newcommand{\\%s%s%s}{%s}\n", P, name, field, value
 }
-NF == 5 {
+NF >= 5 {
     name = spell($1)
     n = split($5, kv, " ")
     for (i = 2; i <= n; i++) {
@@ -59,14 +62,19 @@ NF == 5 {
     t = opt("time", ""); sub(/m$/, "", t)
     if (t != "") macro("Minutes", t)
     macro("Processor", $3); macro("Kernel", $4)
-    rows = rows sprintf("%s & %s & %s$\\times$%s & %s$\\times$%s & %s & %s & %s & %s & %s & %.3f & %.2f \\\\\n",
+    row = sprintf("%s & %s & %s$\\times$%s & %s$\\times$%s & %s & %s & %s & %s & %s & %.3f & %.2f \\\\\n",
         $1, opt("cell", "lstm"), opt("layers", 1), opt("hidden", 128),
         opt("batch", 32), opt("seq", 50), opt("dropout", 0), opt("lr", 0.002),
-        v["steps"], v["chars_per_sec"], best, best / log(2), exp(best))
+        v["steps"], opt("steps", "") == "" ? v["chars_per_sec"] \
+        : ("best_step" in v ? v["best_step"] : v["steps"]), best,
+        best / log(2), exp(best))
+    if (opt("steps", "") == "") rows = rows row
+    else steprows = steprows row
     delete v
 }
-NF != 5 && NF > 0 { print "results-tex: bad line " NR > "/dev/stderr"; bad = 1 }
+NF < 5 && NF > 0 { print "results-tex: bad line " NR > "/dev/stderr"; bad = 1 }
 END {
     printf "\\newcommand{\\%sRows}{%%\n%s}\n", P, rows
+    printf "\\newcommand{\\%sStepRows}{%%\n%s}\n", P, steprows
     exit bad
 }'

@@ -90,3 +90,42 @@ cp "$here/tests/data/version1.ckpt" v1.ckpt
   && grep -q "^resuming 'v1.ckpt' at step 5$" v1.out \
   && [ "$(od -An -tu1 -j8 -N1 v1.ckpt | tr -d ' ')" = 3 ] \
   && passed=$((passed + 1)) || fail "a checkpoint of version 1"
+
+# A checkpoint of the second version, written by rnn 0.5.0 before the
+# starting point was a setting, reads as the start it was made with (zero
+# biases, forget bias 1), whatever the defaults are now, keeps it, and
+# resumes into a checkpoint of the third version. Its start cannot be
+# changed on resuming, and a forget bias is for the LSTM alone.
+cp "$here/tests/data/version2.ckpt" v2.ckpt
+"$RNN" dump --model v2.ckpt > v2.dump 2> "$tmp/err" \
+  && grep -qx "setting bias-init zero" v2.dump \
+  && grep -qx "setting forget-bias 1" v2.dump \
+  && "$RNN" --data "$here/data/tiny.txt" --resume v2.ckpt --steps 10 \
+     --sample-length 0 > v2.out 2> "$tmp/err" \
+  && [ "$(od -An -tu1 -j8 -N1 v2.ckpt | tr -d ' ')" = 3 ] \
+  && "$RNN" dump --model v2.ckpt > v2.dump 2> "$tmp/err" \
+  && grep -qx "setting bias-init zero" v2.dump \
+  && grep -qx "setting forget-bias 1" v2.dump \
+  && passed=$((passed + 1)) || fail "a checkpoint of version 2"
+expect 2 "--forget-bias differs from the checkpoint's" \
+    --data "$here/data/tiny.txt" --resume v2.ckpt --steps 20 --forget-bias 0
+expect 2 "--forget-bias is the LSTM's; the gru cell has no forget gate" \
+    --data "$here/data/tiny.txt" --cell gru --forget-bias 1 --steps 1
+expect 2 "--bias-init must be one of zero|uniform, not 'pytorch'" \
+    --data "$here/data/tiny.txt" --bias-init pytorch --steps 1
+
+# The average of the weights: its decay is below 1; a run that keeps it
+# says so, and stores it and its decay, which a resumed run keeps; eval
+# measures it.
+expect 2 "--average must be a number from 0 to 0.99999, not '1'" \
+    --data "$here/data/tiny.txt" --average 1 --steps 1
+"$RNN" --data "$here/data/tiny.txt" --hidden 8 --batch 4 --seq 10 \
+    --steps 30 --average 0.9 --val-frac 0.5 --sample-length 0 \
+    --save avg.ckpt > avg.out 2> "$tmp/err" \
+  && grep -q "^start: biases zero, forget gate's bias +0; weights averaged, decay 0.9$" avg.out \
+  && "$RNN" dump --model avg.ckpt | grep -qx "setting average 0.90000000000000002" \
+  && "$RNN" eval --model avg.ckpt --data "$here/data/tiny.txt" \
+       > avg.eval 2> "$tmp/err" \
+  && passed=$((passed + 1)) || fail "--average 0.9"
+expect 2 "--average differs from the checkpoint's" \
+    --data "$here/data/tiny.txt" --resume avg.ckpt --steps 40 --average 0.5

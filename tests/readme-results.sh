@@ -13,7 +13,7 @@ table() {
         for (i = 1; i < n; i++) if (w[i] == "--" name) return w[i + 1]
         return "?"
     }
-    NF == 5 {
+    NF >= 5 {
         name = $1; sub(/ +$/, "", name)
         k = split($5, kv, " ")
         for (i = 2; i <= k; i++) { split(kv[i], p, "="); v[p[1]] = p[2] }
