@@ -523,6 +523,7 @@ build/fig-plot-cells.pdf: $(CELLS:%=$(EXP)/%.csv) rnn
 $(EXP)/plot-rnn.txt: $(EXP)/rnn.csv rnn
 	cd $(EXP) && ../../rnn plot rnn.csv > plot-rnn.txt
 build/fig-saturation.tex: $(EXP)/learned.tex
+build/fig-starts.tex: $(EXP)/starts.tex
 
 BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   build/fig-lags.tex build/fig-lags-rnn.tex build/fig-compare.tex \
@@ -539,7 +540,8 @@ BOOK_INPUTS := build/fig-loss.tex build/fig-gradcheck-step.tex \
   $(EXP)/results.tex $(EXP)/machines.tex $(EXP)/memory.tex \
   build/fig-plot-cells.pdf $(EXP)/plot-rnn.txt \
   $(EXP)/learned.tex $(LEARNED:%=$(EXP)/learned-%.tex) \
-  build/fig-saturation.tex $(EXP)/exercises.tex $(EXP)/versus.tex
+  build/fig-saturation.tex $(EXP)/exercises.tex $(EXP)/versus.tex \
+  $(EXP)/starts.tex build/fig-starts.tex
 
 # The book is what `noweave -delay -index` makes of the chapters, with one
 # more filter in noweave's pipeline: figures/code-uses.awk, which keeps the
