@@ -8,9 +8,10 @@
 # model's need, and must refuse it with "would need N GB". A small run of
 # the same settings on the same text (8 units, one step) reports the
 # vocabulary V and the window, B streams of T steps; from them the book's
-# count is 4-byte numbers for five copies of the parameters of
+# count is 4-byte numbers for six copies of the parameters of
 # eq. (params) (the parameters, their gradient, Adam's two moments and the
-# fast driver's copy) and the window: 2(T+1)BH states, 2TBG pre-activations
+# fast driver's two copies in panels, one for each direction) and the
+# window: 2(T+1)BH states, 2TBG pre-activations
 # and their adjoints, TBV logits. The script fails, failing the build, if
 # the program's figure differs from that count by more than its rounding.
 # Usage: memory-tex.sh RNN DIR > DIR/memory.tex (writes DIR/memory.*)
@@ -36,7 +37,7 @@ awk -v V="$V" -v H=$H -v B="$B" -v T="$T" -v gb="$gb" 'BEGIN {
   G = 4 * H
   params = G * (V + H + 1) + V * (H + 1)
   window = 2 * (T + 1) * B * H + 2 * T * B * G + T * B * V
-  want = 4 * (5 * params + window) / 1e9
+  want = 4 * (6 * params + window) / 1e9
   if (gb / want > 1.005 || want / gb > 1.005) {
     printf "memory-tex: the program says %s GB, the book counts %.4g\n", \
       gb, want > "/dev/stderr"

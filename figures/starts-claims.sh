@@ -16,6 +16,8 @@ claims='
 c-lstm-f0  below    c-lstm-f1        the forget bias of 1 costs the LSTM at char-rnn'"'"'s shape
 c-lstm-u   below    c-lstm-f1        ... and PyTorch'"'"'s start does better too
 c-lstm-f0  under    c-lstm-f1 0.1    ... by more than a tenth of a nat
+c-lstm-f0  under    c-lstm-u 0       zero biases end lower than PyTorch'"'"'s on average
+c-lstm-u   overlaps c-lstm-f0        ... within the seeds'"'"' spread
 c-gru-zero overlaps c-gru-u          the GRU'"'"'s start makes no difference beyond the seeds'"'"'
 c-rnn-zero overlaps c-rnn-u          ... nor the plain cell'"'"'s
 '
