@@ -615,8 +615,7 @@ bench-deps:
 # during which nothing else should run; then the starting points
 # (bench/starts.sh) and rnn against PyTorch's start step for step
 # (bench/versus.sh), whose losses do not depend on the machine's load: two
-# runs at a time on one thread each, about three hours on two cores of an
-# AMD EPYC (Zen 5). The book reads the files.
+# runs at a time on one thread each. The book reads the files.
 results: rnn
 	rm -f results/recipes.txt results/cells.txt results/pytorch.txt \
 	  results/starts.txt results/versus.txt
