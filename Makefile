@@ -418,7 +418,7 @@ $(EXP)/ts-summary.tex: $(CELLS:%=$(EXP)/ts-%.out) figures/summary-tex.sh
 	} > $@
 RESULTS := recipes cells pytorch search
 $(EXP)/results.tex: $(RESULTS:%=results/%.txt) figures/results-tex.sh \
-    figures/results-claims.sh
+    figures/spell.awk figures/results-claims.sh
 	@mkdir -p $(EXP)
 	bash figures/results-claims.sh >&2
 	for r in $(RESULTS); do \
@@ -452,7 +452,7 @@ $(LEARNED:%=$(EXP)/learned-%.tex): $(EXP)/learned.tex ;
 # (make results), their macros and the figure's data, and the check of
 # what the book says of them.
 $(EXP)/starts.tex: results/starts.txt figures/starts-tex.sh \
-    figures/starts-claims.sh
+    figures/spell.awk figures/starts-claims.sh
 	@mkdir -p $(EXP)
 	bash figures/starts-claims.sh results/starts.txt
 	bash figures/starts-tex.sh $(EXP) < results/starts.txt > $@

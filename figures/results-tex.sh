@@ -14,29 +14,7 @@
 # per second give way to the step of the best loss.
 # Usage: results-tex.sh Prefix < results.txt
 set -eu
-awk -F ' [|] ' -v P="$1" '
-function number(d,   words, i, out) {
-    if (d == 1) return "one"
-    if (d == 5) return "five"
-    if (d == 10) return "ten"
-    if (d == 60) return "sixty"
-    split("zero one two three four five six seven eight nine", words, " ")
-    for (i = 1; i <= length(d); i++)
-        out = out words[substr(d, i, 1) + 1]
-    return out
-}
-function spell(s,   out, n, parts, i, w) {
-    n = split(s, parts, "-")
-    for (i = 1; i <= n; i++) {
-        w = parts[i]
-        while (match(w, /[0-9]+/))
-            w = substr(w, 1, RSTART - 1) number(substr(w, RSTART, RLENGTH)) \
-                substr(w, RSTART + RLENGTH)
-        gsub(/[^A-Za-z]/, "", w)
-        out = out toupper(substr(w, 1, 1)) substr(w, 2)
-    }
-    return out
-}
+awk -F ' [|] ' -v P="$1" -f "$(dirname "$0")/spell.awk" -f <(printf '%s\n' '
 function opt(name, otherwise,   n, w, i) {
     n = split($2, w, " ")
     for (i = 1; i < n; i++)
@@ -77,4 +55,4 @@ END {
     printf "\\newcommand{\\%sRows}{%%\n%s}\n", P, rows
     printf "\\newcommand{\\%sStepRows}{%%\n%s}\n", P, steprows
     exit bad
-}'
+}')

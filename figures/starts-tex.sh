@@ -11,25 +11,7 @@
 # steps every seed validated).
 # Usage: starts-tex.sh DIR < results/starts.txt > DIR/starts.tex
 set -eu
-awk -F ' [|] ' -v dir="$1" '
-function number(d,   words, i, out) {
-    split("zero one two three four five six seven eight nine", words, " ")
-    for (i = 1; i <= length(d); i++)
-        out = out words[substr(d, i, 1) + 1]
-    return out
-}
-function spell(s,   out, n, parts, i, w) {
-    n = split(s, parts, "-")
-    for (i = 1; i <= n; i++) {
-        w = parts[i]
-        while (match(w, /[0-9]+/))
-            w = substr(w, 1, RSTART - 1) number(substr(w, RSTART, RLENGTH)) \
-                substr(w, RSTART + RLENGTH)
-        gsub(/[^A-Za-z]/, "", w)
-        out = out toupper(substr(w, 1, 1)) substr(w, 2)
-    }
-    return out
-}
+awk -F ' [|] ' -v dir="$1" -f "$(dirname "$0")/spell.awk" -f <(printf '%s\n' '
 function macro(name, field, value) {
     printf "\\newcommand{\\Starts%s%s}{%s}\n", spell(name), field, value
 }
@@ -88,4 +70,4 @@ END {
     printf "\\newcommand{\\StartsLoad}{%s}\n", load
     printf "\\newcommand{\\StartsRuns}{%d}\n", runs
     exit bad
-}'
+}')
