@@ -16,6 +16,8 @@ field() {
     END { if (!found) exit 1 }' "$1" \
         || { echo "results-claims: no run $2 in $1" >&2; exit 1; }
 }
+# sum A B: A + B.
+sum() { awk -v a="$1" -v b="$2" 'BEGIN { print a + b }'; }
 # less A B CLAIM: A < B, or the claim is false.
 less() {
     awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 < b + 0) }' \
@@ -36,12 +38,12 @@ less "$(field $s 10m-1 steps)" "$(field $s 10m-2 steps)" \
 less "$(awk -v n="$(field $s 10m-2 steps)" 'BEGIN { print 2 * n }')" \
     "$(field $s 10m-3 steps)" \
     "the ten-minute GRU alone took several times the steps it took under load"
-less "$(awk -v t="$(field $s 10m-3 train_loss)" 'BEGIN { print t + 0.3 }')" \
+less "$(sum "$(field $s 10m-3 train_loss)" 0.3)" \
     "$(field $s 10m-3 best_val)" \
     "the ten-minute GRU alone: training loss far below the validation loss"
 less "$(field $s 10m-3 steps)" "$(field $s 10m-a steps)" \
     "ten minutes buy the GRU of 2x256 more steps on the second machine"
-less "$(awk -v t="$(field $s 10m-a train_loss)" 'BEGIN { print t + 0.25 }')" \
+less "$(sum "$(field $s 10m-a train_loss)" 0.25)" \
     "$(field $s 10m-a best_val)" \
     "the old ten-minute recipe, given this machine's steps, over-fits"
 less "$(field $s 10m-b best_val)" "$(field $s 10m-a best_val)" \
@@ -49,22 +51,22 @@ less "$(field $s 10m-b best_val)" "$(field $s 10m-a best_val)" \
 less "$(field $s 10m-f best_val)" "$(field $s 10m-b best_val)" \
     "averaging the weights (10m-f) lower than 10m-b"
 less "$(field $s 10m-b best_val)" \
-    "$(awk -v f="$(field $s 10m-f best_val)" 'BEGIN { print f + 0.005 }')" \
+    "$(sum "$(field $s 10m-f best_val)" 0.005)" \
     "averaging the weights (10m-f) moved 10m-b's loss only a little"
 less "$(field $s 10m-c best_val)" "$(field $s 10m-f best_val)" \
     "the LSTM of 2x384 (10m-c) lowest of the second search"
 less "$(field $s 10m-c steps)" "$(field $s 10m-b steps)" \
     "the LSTM of 2x384 took fewer steps than the GRU of its width"
-# The spread of the LSTM's seeds at the first recipe's shape, from its
-# start at 0 (results/starts.txt: name | seed | options | ... | summary).
+# The spread of the LSTM's seeds at the first ten-minute recipe's shape,
+# from its start at 0 (results/starts.txt: name | seed | options | ...,
+# the summary in the seventh field).
 spread=$(awk -F ' [|] ' '$1 ~ /^rd-lstm-f0 *$/ {
     n = split($7, kv, " ")
     for (i = 2; i <= n; i++) {
         split(kv[i], p, "="); if (p[1] == "best_val") b = p[2] }
     if (lo == "" || b < lo) lo = b; if (hi == "" || b > hi) hi = b }
     END { print hi - lo }' results/starts.txt)
-lead=$(awk -v f="$(field $s 10m-f best_val)" \
-    -v c="$(field $s 10m-c best_val)" 'BEGIN { print f - c }')
+lead=$(sum "$(field $s 10m-f best_val)" "-$(field $s 10m-c best_val)")
 less "$lead" "$spread" \
     "the LSTM's lead in the second search is less than the seeds' spread"
 for run in 1m-b 1m-c 1m-d 1m-e; do
@@ -76,9 +78,9 @@ less "$(field $r 10m best_val)" "$(field $s 60m-1 best_val)" \
     "the hour's run (60m-1) at its best above the ten-minute recipe"
 less "$(field $s 60m-1 best_step)" "$(field $s 60m-1 steps)" \
     "the hour's run was lowest before it was stopped"
-less "$(awk -v b="$(field $s 60m-1 best_val)" 'BEGIN { print b + 0.03 }')" \
+less "$(sum "$(field $s 60m-1 best_val)" 0.03)" \
     "$(field $s 60m-1 val_loss)" "the hour's run: its validation loss rose"
-less "$(awk -v t="$(field $s 60m-1 train_loss)" 'BEGIN { print t + 0.3 }')" \
+less "$(sum "$(field $s 60m-1 train_loss)" 0.3)" \
     "$(field $s 60m-1 val_loss)" \
     "the hour's run: training loss far below the validation loss"
 half=$(awk -v a="$(field $s 60m-1 chars_per_sec)" \
@@ -91,7 +93,7 @@ less "$(field $p pytorch-lstm chars_per_sec)" "$(field $c lstm chars_per_sec)" \
     "rnn's LSTM read more characters a second than PyTorch's"
 less "$(field $p pytorch-lstm best_val)" "$(field $c lstm best_val)" \
     "rnn's LSTM, over-fitted, ended higher than PyTorch's in the same time"
-less "$(awk -v t="$(field $c lstm train_loss)" 'BEGIN { print t + 0.3 }')" \
+less "$(sum "$(field $c lstm train_loss)" 0.3)" \
     "$(field $c lstm best_val)" \
     "rnn's LSTM: training loss far below the validation loss"
 less "$(field $c lstm train_loss)" "$(field $p pytorch-lstm train_loss)" \

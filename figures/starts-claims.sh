@@ -20,7 +20,7 @@ c-lstm-f0  under    c-lstm-u 0       zero biases end lower than PyTorch'"'"'s on
 c-lstm-u   overlaps c-lstm-f0        ... within the seeds'"'"' spread
 c-gru-zero overlaps c-gru-u          the GRU'"'"'s start makes no difference beyond the seeds'"'"'
 c-rnn-zero overlaps c-rnn-u          ... nor the plain cell'"'"'s
-rd-lstm-f0 below    rd-lstm-f1       at the first recipe'"'"'s shape the forget bias of 1 costs the LSTM too
+rd-lstm-f0 below    rd-lstm-f1       at the larger shape the forget bias of 1 costs the LSTM too
 rd-lstm-f0 under    rd-lstm-f1 0.1   ... by more than a tenth of a nat
 '
 awk -F ' [|] ' -v claims="$claims" '
