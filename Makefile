@@ -609,9 +609,9 @@ bench-deps:
 
 # ---------------------------------------------------------------- results
 # The long runs the book and the README quote, committed in results/: the
-# recipes of one and ten minutes as a user runs them, the three cells at
-# char-rnn's shape for three minutes each, and PyTorch's LSTM
-# (bench/reference.py) at that shape for three minutes, about 23 minutes,
+# recipes of one, ten and sixty minutes as a user runs them, the three
+# cells at char-rnn's shape for three minutes each, and PyTorch's LSTM
+# (bench/reference.py) at that shape for three minutes, about 83 minutes,
 # during which nothing else should run; then the starting points
 # (bench/starts.sh) and rnn against PyTorch's start step for step
 # (bench/versus.sh), whose losses do not depend on the machine's load: two

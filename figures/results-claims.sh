@@ -87,6 +87,19 @@ half=$(awk -v a="$(field $s 60m-1 chars_per_sec)" \
     -v b="$(field $r 10m chars_per_sec)" 'BEGIN { print a / b }')
 less 0.4 "$half" "the hour's model reads about half the ten-minute's speed"
 less "$half" 0.6 "the hour's model reads about half the ten-minute's speed"
+less "$(field $s 60m-2 best_val)" "$(field $r 10m best_val)" \
+    "the hour's run with a weight decay of 0.1 (60m-2) below the ten minutes'"
+less "$(field $s 60m-2 best_step)" "$(field $s 60m-2 steps)" \
+    "60m-2 was lowest before its end"
+less "$(field $s 60m-2 best_val)" "$(field $s 60m-2 val_loss)" \
+    "60m-2 overfitted: its last validation loss above its best"
+less 1.40 "$(field $r 60m best_val)" "the hour's recipe does not reach 1.40"
+# 60m-3 against 60m-2 at each validation of both (their logs: step,
+# train_loss, val_loss, ...).
+above=$(awk -F , 'NR == FNR { if ($3 != "") v[$1] = $3; next }
+    $3 != "" && ($1 in v) { n++; if ($3 < v[$1] + 0.05) low = 1 }
+    END { print (n >= 3 && !low) }' results/logs/60m-2.csv results/logs/60m-3.csv)
+less 0 "$above" "60m-3 above 60m-2 by a twentieth of a nat at every validation"
 less "$(field $p pytorch-lstm steps)" "$(field $c lstm steps)" \
     "rnn's LSTM took more steps than PyTorch's in the same time"
 less "$(field $p pytorch-lstm chars_per_sec)" "$(field $c lstm chars_per_sec)" \

@@ -79,7 +79,7 @@ grep -q "^stops after 3 seconds$" timed.out \
 
 # A checkpoint of the first version, written by rnn 0.5.0 before there were
 # schedules, loads with the defaults of what it lacks, samples, and resumes
-# into a checkpoint of the third version.
+# into a checkpoint of the fourth version.
 cp "$here/tests/data/version1.ckpt" v1.ckpt
 "$RNN" dump --model v1.ckpt > v1.dump 2> "$tmp/err" \
   && grep -qx "setting lr-schedule constant" v1.dump \
@@ -88,13 +88,13 @@ cp "$here/tests/data/version1.ckpt" v1.ckpt
   && "$RNN" --data "$here/data/tiny.txt" --resume v1.ckpt --steps 10 \
      --sample-length 0 > v1.out 2> "$tmp/err" \
   && grep -q "^resuming 'v1.ckpt' at step 5$" v1.out \
-  && [ "$(od -An -tu1 -j8 -N1 v1.ckpt | tr -d ' ')" = 3 ] \
+  && [ "$(od -An -tu1 -j8 -N1 v1.ckpt | tr -d ' ')" = 4 ] \
   && passed=$((passed + 1)) || fail "a checkpoint of version 1"
 
 # A checkpoint of the second version, written by rnn 0.5.0 before the
 # starting point was a setting, reads as the start it was made with (zero
 # biases, forget bias 1), whatever the defaults are now, keeps it, and
-# resumes into a checkpoint of the third version. Its start cannot be
+# resumes into a checkpoint of the fourth version. Its start cannot be
 # changed on resuming, and a forget bias is for the LSTM alone.
 cp "$here/tests/data/version2.ckpt" v2.ckpt
 "$RNN" dump --model v2.ckpt > v2.dump 2> "$tmp/err" \
@@ -102,7 +102,7 @@ cp "$here/tests/data/version2.ckpt" v2.ckpt
   && grep -qx "setting forget-bias 1" v2.dump \
   && "$RNN" --data "$here/data/tiny.txt" --resume v2.ckpt --steps 10 \
      --sample-length 0 > v2.out 2> "$tmp/err" \
-  && [ "$(od -An -tu1 -j8 -N1 v2.ckpt | tr -d ' ')" = 3 ] \
+  && [ "$(od -An -tu1 -j8 -N1 v2.ckpt | tr -d ' ')" = 4 ] \
   && "$RNN" dump --model v2.ckpt > v2.dump 2> "$tmp/err" \
   && grep -qx "setting bias-init zero" v2.dump \
   && grep -qx "setting forget-bias 1" v2.dump \
@@ -113,6 +113,25 @@ expect 2 "--forget-bias is the LSTM's; the gru cell has no forget gate" \
     --data "$here/data/tiny.txt" --cell gru --forget-bias 1 --steps 1
 expect 2 "--bias-init must be one of zero|uniform, not 'pytorch'" \
     --data "$here/data/tiny.txt" --bias-init pytorch --steps 1
+
+# A checkpoint of the third version, written before the weight decay was a
+# setting, reads with none and keeps its average of the weights; it resumes
+# into a checkpoint of the fourth version, with the decay the run asks for,
+# which the run's header names.
+cp "$here/tests/data/version3.ckpt" v3.ckpt
+"$RNN" dump --model v3.ckpt > v3.dump 2> "$tmp/err" \
+  && grep -qx "setting weight-decay 0" v3.dump \
+  && grep -qx "setting average 0.90000000000000002" v3.dump \
+  && "$RNN" --data "$here/data/tiny.txt" --resume v3.ckpt --steps 10 \
+     --weight-decay 0.5 --sample-length 0 > v3.out 2> "$tmp/err" \
+  && grep -q "^model: .*, learning rate 0.002, weight decay 0.5$" v3.out \
+  && [ "$(od -An -tu1 -j8 -N1 v3.ckpt | tr -d ' ')" = 4 ] \
+  && "$RNN" dump --model v3.ckpt > v3.dump 2> "$tmp/err" \
+  && grep -qx "setting weight-decay 0.5" v3.dump \
+  && grep -qx "setting average 0.90000000000000002" v3.dump \
+  && passed=$((passed + 1)) || fail "a checkpoint of version 3"
+expect 2 "--weight-decay must be a number from 0 to 100, not '-1'" \
+    --data "$here/data/tiny.txt" --weight-decay -1 --steps 1
 
 # The average of the weights: its decay is below 1; a run that keeps it
 # says so, and stores it and its decay, which a resumed run keeps; eval

@@ -306,7 +306,7 @@ expect 1 "cannot open 'missing.txt'" grad --model good.ckpt --data missing.txt
 expect 1 "tokens outside the model's vocabulary" \
     grad --model good.ckpt --data accents.txt
 expect 1 "'text.txt' is not an rnn checkpoint" dump --model text.txt
-expect 2 "--recipe must be one of 1m|10m, not '2m'" "${t[@]}" --recipe 2m
+expect 2 "--recipe must be one of 1m|10m|60m, not '2m'" "${t[@]}" --recipe 2m
 expect 2 "--recipe starts a new model" "${t[@]}" --recipe 1m \
     --resume good.ckpt
 mkdir recipe && cd recipe && : > rnn-best.ckpt || exit 1

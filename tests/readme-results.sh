@@ -18,10 +18,12 @@ table() {
         k = split($5, kv, " ")
         for (i = 2; i <= k; i++) { split(kv[i], p, "="); v[p[1]] = p[2] }
         best = "best_val" in v ? v["best_val"] : v["val_loss"]
-        printf "| `--recipe %s` | %s %sx%s, %sx%s, dropout %s, rate %s | %s | %s | %s | %.3f | %s |\n",
+        wd = opt("weight-decay")
+        wd = wd == "?" || wd + 0 == 0 ? "" : ", weight decay " wd
+        printf "| `--recipe %s` | %s %sx%s, %sx%s, dropout %s%s, rate %s | %s | %s | %s | %.3f | %s |\n",
             name, toupper(opt("cell")), opt("layers"), opt("hidden"),
-            opt("batch"), opt("seq"), opt("dropout"), opt("lr"), v["steps"],
-            v["chars_per_sec"], best, best / log(2), v["seconds"]
+            opt("batch"), opt("seq"), opt("dropout"), wd, opt("lr"),
+            v["steps"], v["chars_per_sec"], best, best / log(2), v["seconds"]
         delete v
     }' results/recipes.txt
 }
