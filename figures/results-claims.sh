@@ -94,12 +94,18 @@ less "$(field $s 60m-2 best_step)" "$(field $s 60m-2 steps)" \
 less "$(field $s 60m-2 best_val)" "$(field $s 60m-2 val_loss)" \
     "60m-2 overfitted: its last validation loss above its best"
 less 1.40 "$(field $r 60m best_val)" "the hour's recipe does not reach 1.40"
-# 60m-3 against 60m-2 at each validation of both (their logs: step,
-# train_loss, val_loss, ...).
-above=$(awk -F , 'NR == FNR { if ($3 != "") v[$1] = $3; next }
-    $3 != "" && ($1 in v) { n++; if ($3 < v[$1] + 0.05) low = 1 }
-    END { print (n >= 3 && !low) }' results/logs/60m-2.csv results/logs/60m-3.csv)
-less 0 "$above" "60m-3 above 60m-2 by a twentieth of a nat at every validation"
+# above A B: 1 if run B's validation loss was above run A's at every
+# validation of both, at three or more (their logs in results/logs: step,
+# train_loss, val_loss, ...), by at least the margin M.
+above() {
+    awk -F , -v m="$3" 'NR == FNR { if ($3 != "") v[$1] = $3; next }
+        $3 != "" && ($1 in v) { n++; if ($3 < v[$1] + m) low = 1 }
+        END { print (n >= 3 && !low) }' "results/logs/$1.csv" \
+        "results/logs/$2.csv"
+}
+less 0 "$(above 60m-2 60m-3 0.05)" \
+    "60m-3 above 60m-2 by a twentieth of a nat at every validation"
+less 0 "$(above 60m-2 60m-4 0)" "60m-4 above 60m-2 at every validation"
 less "$(field $p pytorch-lstm steps)" "$(field $c lstm steps)" \
     "rnn's LSTM took more steps than PyTorch's in the same time"
 less "$(field $p pytorch-lstm chars_per_sec)" "$(field $c lstm chars_per_sec)" \
