@@ -77,18 +77,26 @@ grep -q "^stops after 3 seconds$" timed.out \
   && grep -q "^stops at step 1, or after 5400 seconds$" hour.out \
   && passed=$((passed + 1)) || fail "--time 1h30m"
 
+# dumps CKPT LINE...: rnn dump of CKPT has each LINE, whole; version CKPT:
+# the checkpoint's format version.
+dumps() {
+    local ckpt=$1 line
+    shift
+    "$RNN" dump --model "$ckpt" > "$tmp/dump" 2> "$tmp/err" || return 1
+    for line; do grep -qxF -- "$line" "$tmp/dump" || return 1; done
+}
+version() { od -An -tu1 -j8 -N1 "$1" | tr -d ' '; }
+
 # A checkpoint of the first version, written by rnn 0.5.0 before there were
 # schedules, loads with the defaults of what it lacks, samples, and resumes
 # into a checkpoint of the fourth version.
 cp "$here/tests/data/version1.ckpt" v1.ckpt
-"$RNN" dump --model v1.ckpt > v1.dump 2> "$tmp/err" \
-  && grep -qx "setting lr-schedule constant" v1.dump \
-  && grep -qx "state best-step 0" v1.dump \
+dumps v1.ckpt "setting lr-schedule constant" "state best-step 0" \
   && "$RNN" sample --model v1.ckpt --length 20 > /dev/null 2> "$tmp/err" \
   && "$RNN" --data "$here/data/tiny.txt" --resume v1.ckpt --steps 10 \
      --sample-length 0 > v1.out 2> "$tmp/err" \
   && grep -q "^resuming 'v1.ckpt' at step 5$" v1.out \
-  && [ "$(od -An -tu1 -j8 -N1 v1.ckpt | tr -d ' ')" = 4 ] \
+  && [ "$(version v1.ckpt)" = 4 ] \
   && passed=$((passed + 1)) || fail "a checkpoint of version 1"
 
 # A checkpoint of the second version, written by rnn 0.5.0 before the
@@ -97,15 +105,11 @@ cp "$here/tests/data/version1.ckpt" v1.ckpt
 # resumes into a checkpoint of the fourth version. Its start cannot be
 # changed on resuming, and a forget bias is for the LSTM alone.
 cp "$here/tests/data/version2.ckpt" v2.ckpt
-"$RNN" dump --model v2.ckpt > v2.dump 2> "$tmp/err" \
-  && grep -qx "setting bias-init zero" v2.dump \
-  && grep -qx "setting forget-bias 1" v2.dump \
+start=("setting bias-init zero" "setting forget-bias 1")
+dumps v2.ckpt "${start[@]}" \
   && "$RNN" --data "$here/data/tiny.txt" --resume v2.ckpt --steps 10 \
      --sample-length 0 > v2.out 2> "$tmp/err" \
-  && [ "$(od -An -tu1 -j8 -N1 v2.ckpt | tr -d ' ')" = 4 ] \
-  && "$RNN" dump --model v2.ckpt > v2.dump 2> "$tmp/err" \
-  && grep -qx "setting bias-init zero" v2.dump \
-  && grep -qx "setting forget-bias 1" v2.dump \
+  && [ "$(version v2.ckpt)" = 4 ] && dumps v2.ckpt "${start[@]}" \
   && passed=$((passed + 1)) || fail "a checkpoint of version 2"
 expect 2 "--forget-bias differs from the checkpoint's" \
     --data "$here/data/tiny.txt" --resume v2.ckpt --steps 20 --forget-bias 0
@@ -119,16 +123,13 @@ expect 2 "--bias-init must be one of zero|uniform, not 'pytorch'" \
 # into a checkpoint of the fourth version, with the decay the run asks for,
 # which the run's header names.
 cp "$here/tests/data/version3.ckpt" v3.ckpt
-"$RNN" dump --model v3.ckpt > v3.dump 2> "$tmp/err" \
-  && grep -qx "setting weight-decay 0" v3.dump \
-  && grep -qx "setting average 0.90000000000000002" v3.dump \
+avg="setting average 0.90000000000000002"
+dumps v3.ckpt "setting weight-decay 0" "$avg" \
   && "$RNN" --data "$here/data/tiny.txt" --resume v3.ckpt --steps 10 \
      --weight-decay 0.5 --sample-length 0 > v3.out 2> "$tmp/err" \
   && grep -q "^model: .*, learning rate 0.002, weight decay 0.5$" v3.out \
-  && [ "$(od -An -tu1 -j8 -N1 v3.ckpt | tr -d ' ')" = 4 ] \
-  && "$RNN" dump --model v3.ckpt > v3.dump 2> "$tmp/err" \
-  && grep -qx "setting weight-decay 0.5" v3.dump \
-  && grep -qx "setting average 0.90000000000000002" v3.dump \
+  && [ "$(version v3.ckpt)" = 4 ] \
+  && dumps v3.ckpt "setting weight-decay 0.5" "$avg" \
   && passed=$((passed + 1)) || fail "a checkpoint of version 3"
 expect 2 "--weight-decay must be a number from 0 to 100, not '-1'" \
     --data "$here/data/tiny.txt" --weight-decay -1 --steps 1
