@@ -26,7 +26,7 @@ cpu+=${family:+ (family $family)}
 kernel=$(./rnn --version | sed 's/^rnn [^,]*, kernel \([a-z0-9_-]*\).*/\1/')
 # A recipe's settings, as options, read back from its checkpoint.
 settings() { ./rnn dump --model "$1" | awk '$1 == "setting" &&
-    $2 ~ /^(cell|layers|hidden|batch|seq|dropout|weight-decay|lr|lr-schedule|warmup)$/ {
+    $2 ~ /^(cell|layers|hidden|batch|seq|dropout|weight-decay|weight-drop|lr|lr-schedule|warmup)$/ {
     printf " --%s %s", $2, $3 ~ /^[0-9.eE+-]+$/ ? $3 + 0 : $3 }'; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

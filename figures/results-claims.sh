@@ -93,16 +93,46 @@ less "$(field $s 60m-2 best_step)" "$(field $s 60m-2 steps)" \
     "60m-2 was lowest before its end"
 less "$(field $s 60m-2 best_val)" "$(field $s 60m-2 val_loss)" \
     "60m-2 overfitted: its last validation loss above its best"
-less 1.40 "$(field $r 60m best_val)" "the hour's recipe does not reach 1.40"
-# above A B: 1 if run B's validation loss was above run A's at every
-# validation of both, at three or more (their logs in results/logs: step,
-# train_loss, val_loss, ...), by at least the margin M.
+# above A B M [FROM [TO]]: 1 if run B's validation loss was above run A's
+# at every validation of both, from step FROM to step TO if given, at three
+# or more (their logs in results/logs: step, train_loss, val_loss, ...), by
+# at least the margin M.
 above() {
-    awk -F , -v m="$3" 'NR == FNR { if ($3 != "") v[$1] = $3; next }
-        $3 != "" && ($1 in v) { n++; if ($3 < v[$1] + m) low = 1 }
+    awk -F , -v m="$3" -v from="${4:-0}" -v to="${5:-1e18}" '
+        NR == FNR { if ($3 != "") v[$1] = $3; next }
+        $3 != "" && ($1 in v) && $1 >= from && $1 <= to {
+            n++; if ($3 < v[$1] + m) low = 1 }
         END { print (n >= 3 && !low) }' "results/logs/$1.csv" \
         "results/logs/$2.csv"
 }
+less "$(field $s 60m-5 best_val)" 1.40 \
+    "the hour's run dropping recurrent weights (60m-5) below 1.40"
+less "$(field $r 60m best_val)" 1.40 "the hour's recipe below 1.40"
+less 0 "$(above 60m-5 60m-2 0 6000)" \
+    "60m-5 below 60m-2 at every validation from step 6000 on"
+less 0 "$(above 60m-2 60m-5 0 0 3000)" \
+    "60m-5 above 60m-2 at its first three validations"
+# widening A B FROM: 1 if run B's validation loss was below run A's by more
+# at each validation of both from step FROM on, at three or more.
+widening() {
+    awk -F , -v from="$3" 'NR == FNR { if ($3 != "") v[$1] = $3; next }
+        $3 != "" && ($1 in v) && $1 >= from { n++; gap = v[$1] - $3
+            if (n > 1 && gap <= last) narrow = 1; last = gap }
+        END { print (n >= 3 && !narrow) }' "results/logs/$1.csv" \
+        "results/logs/$2.csv"
+}
+less 0 "$(widening 60m-2 60m-5 6000)" \
+    "60m-5 below 60m-2 by more at each validation from step 6000 on"
+less "$(sum "$(field $s 60m-5 steps)" -1000)" "$(field $s 60m-5 best_step)" \
+    "60m-5 at its best in its last thousand steps"
+less "$(field $s 60m-5 best_val)" "$(sum "$(field $s 60m-2 best_val)" -0.02)" \
+    "60m-5 at its best a fiftieth of a nat below 60m-2"
+less "$(field $s 60m-6 best_val)" 1.40 "60m-5 from seed 2 (60m-6) below 1.40"
+seeds=$(awk -v a="$(field $s 60m-5 best_val)" -v b="$(field $s 60m-6 best_val)" \
+    'BEGIN { d = a - b; print d < 0 ? -d : d }')
+gain=$(sum "$(field $s 60m-2 best_val)" "-$(field $s 60m-5 best_val)")
+less "$(awk -v d="$seeds" 'BEGIN { print 5 * d }')" "$gain" \
+    "the seeds of the hour's recipe differ by less than a fifth of its gain"
 less 0 "$(above 60m-2 60m-3 0.05)" \
     "60m-3 above 60m-2 by a twentieth of a nat at every validation"
 less 0 "$(above 60m-2 60m-4 0)" "60m-4 above 60m-2 at every validation"

@@ -89,27 +89,27 @@ version() { od -An -tu1 -j8 -N1 "$1" | tr -d ' '; }
 
 # A checkpoint of the first version, written by rnn 0.5.0 before there were
 # schedules, loads with the defaults of what it lacks, samples, and resumes
-# into a checkpoint of the fourth version.
+# into a checkpoint of the fifth version.
 cp "$here/tests/data/version1.ckpt" v1.ckpt
 dumps v1.ckpt "setting lr-schedule constant" "state best-step 0" \
   && "$RNN" sample --model v1.ckpt --length 20 > /dev/null 2> "$tmp/err" \
   && "$RNN" --data "$here/data/tiny.txt" --resume v1.ckpt --steps 10 \
      --sample-length 0 > v1.out 2> "$tmp/err" \
   && grep -q "^resuming 'v1.ckpt' at step 5$" v1.out \
-  && [ "$(version v1.ckpt)" = 4 ] \
+  && [ "$(version v1.ckpt)" = 5 ] \
   && passed=$((passed + 1)) || fail "a checkpoint of version 1"
 
 # A checkpoint of the second version, written by rnn 0.5.0 before the
 # starting point was a setting, reads as the start it was made with (zero
 # biases, forget bias 1), whatever the defaults are now, keeps it, and
-# resumes into a checkpoint of the fourth version. Its start cannot be
+# resumes into a checkpoint of the fifth version. Its start cannot be
 # changed on resuming, and a forget bias is for the LSTM alone.
 cp "$here/tests/data/version2.ckpt" v2.ckpt
 start=("setting bias-init zero" "setting forget-bias 1")
 dumps v2.ckpt "${start[@]}" \
   && "$RNN" --data "$here/data/tiny.txt" --resume v2.ckpt --steps 10 \
      --sample-length 0 > v2.out 2> "$tmp/err" \
-  && [ "$(version v2.ckpt)" = 4 ] && dumps v2.ckpt "${start[@]}" \
+  && [ "$(version v2.ckpt)" = 5 ] && dumps v2.ckpt "${start[@]}" \
   && passed=$((passed + 1)) || fail "a checkpoint of version 2"
 expect 2 "--forget-bias differs from the checkpoint's" \
     --data "$here/data/tiny.txt" --resume v2.ckpt --steps 20 --forget-bias 0
@@ -118,21 +118,40 @@ expect 2 "--forget-bias is the LSTM's; the gru cell has no forget gate" \
 expect 2 "--bias-init must be one of zero|uniform, not 'pytorch'" \
     --data "$here/data/tiny.txt" --bias-init pytorch --steps 1
 
+# upgrades N OPTION VALUE HEADER WAS NOW KEPT: the checkpoint of version N
+# in tests/data dumps the lines WAS and KEPT; it resumes for 10 steps with
+# --OPTION VALUE, names it in a header line that matches HEADER, and is
+# then a checkpoint of the fifth version that dumps NOW and KEPT.
+upgrades() {
+    local ckpt="v$1.ckpt"
+    cp "$here/tests/data/version$1.ckpt" "$ckpt"
+    dumps "$ckpt" "$5" "$7" \
+      && "$RNN" --data "$here/data/tiny.txt" --resume "$ckpt" --steps 10 \
+         "--$2" "$3" --sample-length 0 > "$ckpt.out" 2> "$tmp/err" \
+      && grep -q "$4" "$ckpt.out" && [ "$(version "$ckpt")" = 5 ] \
+      && dumps "$ckpt" "$6" "$7" \
+      && passed=$((passed + 1)) || fail "a checkpoint of version $1"
+}
+
 # A checkpoint of the third version, written before the weight decay was a
 # setting, reads with none and keeps its average of the weights; it resumes
-# into a checkpoint of the fourth version, with the decay the run asks for,
+# into a checkpoint of the fifth version, with the decay the run asks for,
 # which the run's header names.
-cp "$here/tests/data/version3.ckpt" v3.ckpt
-avg="setting average 0.90000000000000002"
-dumps v3.ckpt "setting weight-decay 0" "$avg" \
-  && "$RNN" --data "$here/data/tiny.txt" --resume v3.ckpt --steps 10 \
-     --weight-decay 0.5 --sample-length 0 > v3.out 2> "$tmp/err" \
-  && grep -q "^model: .*, learning rate 0.002, weight decay 0.5$" v3.out \
-  && [ "$(version v3.ckpt)" = 4 ] \
-  && dumps v3.ckpt "setting weight-decay 0.5" "$avg" \
-  && passed=$((passed + 1)) || fail "a checkpoint of version 3"
+upgrades 3 weight-decay 0.5 "^model: .*, learning rate 0.002, weight decay 0.5$" \
+    "setting weight-decay 0" "setting weight-decay 0.5" \
+    "setting average 0.90000000000000002"
 expect 2 "--weight-decay must be a number from 0 to 100, not '-1'" \
     --data "$here/data/tiny.txt" --weight-decay -1 --steps 1
+
+# A checkpoint of the fourth version, written before recurrent weights
+# could be dropped, reads with none and keeps its weight decay; it resumes
+# into a checkpoint of the fifth version, with the share of dropped weights
+# the run asks for, which the run's header names.
+upgrades 4 weight-drop 0.3 "^model: .*, weight decay 0.25, weight drop 0.3$" \
+    "setting weight-drop 0" "setting weight-drop 0.29999999999999999" \
+    "setting weight-decay 0.25"
+expect 2 "--weight-drop must be a number from 0 to 0.9, not '1'" \
+    --data "$here/data/tiny.txt" --weight-drop 1 --steps 1
 
 # The average of the weights: its decay is below 1; a run that keeps it
 # says so, and stores it and its decay, which a resumed run keeps; eval

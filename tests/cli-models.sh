@@ -93,14 +93,14 @@ head -c 100 good.ckpt > short.ckpt
 cp good.ckpt flipped.ckpt
 printf '\377' | dd of=flipped.ckpt bs=1 seek=300 conv=notrunc 2> /dev/null
 cp good.ckpt future.ckpt
-printf '\005' | dd of=future.ckpt bs=1 seek=8 conv=notrunc 2> /dev/null
+printf '\006' | dd of=future.ckpt bs=1 seek=8 conv=notrunc 2> /dev/null
 expect 1 "'text.ckpt' is not an rnn checkpoint" sample --model text.ckpt
 expect 1 "'short.ckpt' is truncated or damaged" sample --model short.ckpt
 expect 1 "'long.ckpt' is truncated or damaged" eval --model long.ckpt \
     --data "$here/data/tiny.txt"
 expect 1 "'flipped.ckpt' is corrupt: its checksum does not match" \
     chat --model flipped.ckpt
-expect 1 "'future.ckpt' has format version 5, but this rnn reads versions 1 to 4" \
+expect 1 "'future.ckpt' has format version 6, but this rnn reads versions 1 to 5" \
     sample --model future.ckpt
 expect 1 "cannot open 'missing.ckpt'" sample --model missing.ckpt
 expect 1 "'text.ckpt' is not an rnn checkpoint" "${tiny[@]}" \

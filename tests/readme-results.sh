@@ -20,6 +20,8 @@ table() {
         best = "best_val" in v ? v["best_val"] : v["val_loss"]
         wd = opt("weight-decay")
         wd = wd == "?" || wd + 0 == 0 ? "" : ", weight decay " wd
+        wp = opt("weight-drop")
+        wd = wd (wp == "?" || wp + 0 == 0 ? "" : ", weight drop " wp)
         printf "| `--recipe %s` | %s %sx%s, %sx%s, dropout %s%s, rate %s | %s | %s | %s | %.3f | %s |\n",
             name, toupper(opt("cell")), opt("layers"), opt("hidden"),
             opt("batch"), opt("seq"), opt("dropout"), wd, opt("lr"),
