@@ -93,17 +93,21 @@ less "$(field $s 60m-2 best_step)" "$(field $s 60m-2 steps)" \
     "60m-2 was lowest before its end"
 less "$(field $s 60m-2 best_val)" "$(field $s 60m-2 val_loss)" \
     "60m-2 overfitted: its last validation loss above its best"
-# above A B M [FROM [TO]]: 1 if run B's validation loss was above run A's
-# at every validation of both, from step FROM to step TO if given, at three
-# or more (their logs in results/logs: step, train_loss, val_loss, ...), by
-# at least the margin M.
-above() {
-    awk -F , -v m="$3" -v from="${4:-0}" -v to="${5:-1e18}" '
+# joined A B FROM TO: "STEP LOSS-A LOSS-B" for each validation of both runs
+# from step FROM to step TO (their logs in results/logs: step, train_loss,
+# val_loss, ...).
+joined() {
+    awk -F , -v from="$3" -v to="$4" '
         NR == FNR { if ($3 != "") v[$1] = $3; next }
         $3 != "" && ($1 in v) && $1 >= from && $1 <= to {
-            n++; if ($3 < v[$1] + m) low = 1 }
-        END { print (n >= 3 && !low) }' "results/logs/$1.csv" \
-        "results/logs/$2.csv"
+            print $1, v[$1], $3 }' "results/logs/$1.csv" "results/logs/$2.csv"
+}
+# above A B M [FROM [TO]]: 1 if run B's validation loss was above run A's
+# by at least the margin M at every validation of both, from step FROM to
+# step TO if given, at three or more.
+above() {
+    joined "$1" "$2" "${4:-0}" "${5:-1e18}" | awk -v m="$3" '
+        { n++; if ($3 < $2 + m) low = 1 } END { print (n >= 3 && !low) }'
 }
 less "$(field $s 60m-5 best_val)" 1.40 \
     "the hour's run dropping recurrent weights (60m-5) below 1.40"
@@ -115,11 +119,9 @@ less 0 "$(above 60m-2 60m-5 0 0 3000)" \
 # widening A B FROM: 1 if run B's validation loss was below run A's by more
 # at each validation of both from step FROM on, at three or more.
 widening() {
-    awk -F , -v from="$3" 'NR == FNR { if ($3 != "") v[$1] = $3; next }
-        $3 != "" && ($1 in v) && $1 >= from { n++; gap = v[$1] - $3
-            if (n > 1 && gap <= last) narrow = 1; last = gap }
-        END { print (n >= 3 && !narrow) }' "results/logs/$1.csv" \
-        "results/logs/$2.csv"
+    joined "$1" "$2" "$3" 1e18 | awk '{ n++; gap = $2 - $3
+        if (n > 1 && gap <= last) narrow = 1; last = gap }
+        END { print (n >= 3 && !narrow) }'
 }
 less 0 "$(widening 60m-2 60m-5 6000)" \
     "60m-5 below 60m-2 by more at each validation from step 6000 on"

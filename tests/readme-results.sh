@@ -13,18 +13,20 @@ table() {
         for (i = 1; i < n; i++) if (w[i] == "--" name) return w[i + 1]
         return "?"
     }
+    # ", NAME VALUE" for a regulariser in use, else nothing.
+    function named(name, value) {
+        return value == "?" || value + 0 == 0 ? "" : ", " name " " value
+    }
     NF >= 5 {
         name = $1; sub(/ +$/, "", name)
         k = split($5, kv, " ")
         for (i = 2; i <= k; i++) { split(kv[i], p, "="); v[p[1]] = p[2] }
         best = "best_val" in v ? v["best_val"] : v["val_loss"]
-        wd = opt("weight-decay")
-        wd = wd == "?" || wd + 0 == 0 ? "" : ", weight decay " wd
-        wp = opt("weight-drop")
-        wd = wd (wp == "?" || wp + 0 == 0 ? "" : ", weight drop " wp)
+        reg = named("weight decay", opt("weight-decay")) \
+              named("weight drop", opt("weight-drop"))
         printf "| `--recipe %s` | %s %sx%s, %sx%s, dropout %s%s, rate %s | %s | %s | %s | %.3f | %s |\n",
             name, toupper(opt("cell")), opt("layers"), opt("hidden"),
-            opt("batch"), opt("seq"), opt("dropout"), wd, opt("lr"),
+            opt("batch"), opt("seq"), opt("dropout"), reg, opt("lr"),
             v["steps"], v["chars_per_sec"], best, best / log(2), v["seconds"]
         delete v
     }' results/recipes.txt
